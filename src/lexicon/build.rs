@@ -1,0 +1,1 @@
+//! Building the lexicon from source taxonomies.

@@ -1,0 +1,252 @@
+//! The word-level skill matcher: a trie over token keys, longest match wins,
+//! with case and context rules for aliases that are also ordinary words.
+
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::{Lexicon, SkillId};
+use crate::tokenize::{Token, phrase_key, tokenize, tokenize_into, word_key};
+
+/// One skill found in a line. Offsets are UTF-8 byte offsets into the line,
+/// end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the first matched byte.
+    pub start: usize,
+    /// Byte offset after the last matched byte.
+    pub end: usize,
+    /// The canonical skill.
+    pub skill: SkillId,
+}
+
+/// What a trie node accepts when a match may end there.
+#[derive(Debug, Clone)]
+struct Terminal {
+    skill: SkillId,
+    /// `Some(words)`: the tokens must be written exactly so (case-sensitive alias).
+    exact: Option<Box<[String]>>,
+}
+
+/// A compiled matcher for one lexicon. Build once, use for many documents.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    vocab: FxHashMap<String, u32>,
+    edges: FxHashMap<(u32, u32), u32>,
+    terminals: FxHashMap<u32, Vec<Terminal>>,
+    nodes: u32,
+}
+
+const ROOT: u32 = 0;
+const LIST_MARKS: [&str; 7] = [",", "/", "|", ";", "(", ")", "&"];
+const SENTENCE_ENDS: [&str; 3] = [".", "!", "?"];
+
+/// Reusable buffers for [`Matcher::find_into`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    ids: Vec<Option<u32>>,
+    key: String,
+}
+
+impl Matcher {
+    /// Compiles every alias of every skill in `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> Matcher {
+        let mut m = Matcher { nodes: 1, ..Matcher::default() };
+        for (id, skill) in lexicon.skills.iter().enumerate() {
+            for alias in &skill.aliases {
+                m.insert(&alias.text, alias.case_sensitive, id as SkillId);
+            }
+        }
+        m
+    }
+
+    fn insert(&mut self, alias: &str, case_sensitive: bool, skill: SkillId) {
+        let key = phrase_key(alias);
+        if key.is_empty() {
+            return;
+        }
+        let mut node = ROOT;
+        for word in key.split(' ') {
+            let next_id = self.vocab.len() as u32;
+            let word_id = *self.vocab.entry(word.to_string()).or_insert(next_id);
+            node = match self.edges.get(&(node, word_id)) {
+                Some(&n) => n,
+                None => {
+                    let n = self.nodes;
+                    self.nodes += 1;
+                    self.edges.insert((node, word_id), n);
+                    n
+                }
+            };
+        }
+        let exact = case_sensitive.then(|| {
+            tokenize(alias).iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>()
+        });
+        let terminals = self.terminals.entry(node).or_default();
+        if !terminals.iter().any(|t| t.skill == skill && t.exact == exact) {
+            terminals.push(Terminal { skill, exact });
+        }
+    }
+
+    /// All skills in `line`, left to right, non-overlapping, longest first.
+    pub fn find(&self, line: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.find_into(line, &mut Scratch::default(), &mut hits);
+        hits
+    }
+
+    /// Like [`Matcher::find`], appending to `hits` and reusing `scratch`.
+    pub fn find_into(&self, line: &str, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+        tokenize_into(line, &mut scratch.tokens);
+        scratch.ids.clear();
+        for t in &scratch.tokens {
+            let id = self.word_id(&line[t.start..t.end], &mut scratch.key);
+            scratch.ids.push(id);
+        }
+        let mut i = 0;
+        while i < scratch.tokens.len() {
+            match self.longest_at(line, &scratch.tokens, &scratch.ids, i) {
+                Some((end, skill)) => {
+                    hits.push(Hit { start: scratch.tokens[i].start, end: scratch.tokens[end - 1].end, skill });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The vocabulary id of a word, trying its singular when the plural is unknown.
+    fn word_id(&self, word: &str, key: &mut String) -> Option<u32> {
+        word_key(word, key);
+        if let Some(&id) = self.vocab.get(key.as_str()) {
+            return Some(id);
+        }
+        let singular = key.strip_suffix('s').filter(|s| s.len() >= 3 && !s.ends_with('s'))?;
+        self.vocab.get(singular).copied()
+    }
+
+    /// The longest accepted match starting at token `i`: (end token, skill).
+    fn longest_at(&self, line: &str, tokens: &[Token], ids: &[Option<u32>], i: usize) -> Option<(usize, SkillId)> {
+        let mut node = ROOT;
+        let mut best = None;
+        for (j, id) in ids.iter().enumerate().skip(i) {
+            let Some(&next) = id.and_then(|w| self.edges.get(&(node, w))) else { break };
+            node = next;
+            if let Some(terminals) = self.terminals.get(&node)
+                && let Some(t) = terminals.iter().find(|t| accepts(t, line, tokens, i, j + 1))
+            {
+                best = Some((j + 1, t.skill));
+            }
+        }
+        best
+    }
+}
+
+/// Case and context rules for tokens `i..end` matching terminal `t`.
+fn accepts(t: &Terminal, line: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    let Some(exact) = &t.exact else { return true };
+    let same = exact.len() == end - i && exact.iter().zip(&tokens[i..end]).all(|(w, tok)| *w == line[tok.start..tok.end]);
+    same && (end - i > 1 || !is_prose_word(line, tokens, i))
+}
+
+/// A case-sensitive one-word alias (`Go`, `Rust`, `Swift`, `C`) reads as an
+/// ordinary word when hyphen-joined (`Go-to-market`, `C-level`) or, for a
+/// word of two letters or more, when it opens a sentence outside a list
+/// (`Go to the site.`).
+fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = tokens[i];
+    if tok.hyphen_before || tok.hyphen_after {
+        return true;
+    }
+    let text = |k: usize| &line[tokens[k].start..tokens[k].end];
+    if text(i).chars().count() < 2 {
+        return false;
+    }
+    let prev_word = tokens[..i].iter().rposition(|t| t.is_word);
+    let sentence_start = match prev_word {
+        None => true,
+        Some(_) => i > 0 && SENTENCE_ENDS.contains(&text(i - 1)),
+    };
+    let in_list = (i > 0 && LIST_MARKS.contains(&text(i - 1)))
+        || tokens.get(i + 1).is_none_or(|next| LIST_MARKS.contains(&&line[next.start..next.end]) || !next.is_word);
+    sentence_start && !in_list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEXICON: &str = "\
+C\tprogramming-language\t=C\tlinguist
+C#\tprogramming-language\tC#|c sharp|csharp\tlinguist
+C++\tprogramming-language\tC++|cpp\tlinguist
+CI/CD\tmethodology\tCI/CD|continuous integration\toverrides
+Go\tprogramming-language\t=Go|golang\tlinguist
+Java\tprogramming-language\tJava\tlinguist
+JavaScript\tprogramming-language\tJavaScript|js\tlinguist
+Machine learning\tdomain\tmachine learning\tesco
+Node.js\tframework\tNode.js|node js\tdevicon
+R\tprogramming-language\t=R\tlinguist
+Real-time systems\tdomain\treal-time systems\tesco
+x86-64\ttool\tx86-64|x86_64\toverrides
+.NET\tframework\t.NET|dotnet\tdevicon
+API\ttool\tAPI\toverrides
+";
+
+    fn skills(line: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::parse(LEXICON, "test").unwrap();
+        let m = Matcher::new(&lexicon);
+        m.find(line)
+            .into_iter()
+            .map(|h| (line[h.start..h.end].to_string(), lexicon.skill(h.skill).name.clone()))
+            .collect()
+    }
+
+    fn names(line: &str) -> Vec<String> {
+        skills(line).into_iter().map(|(_, n)| n).collect()
+    }
+
+    #[test]
+    fn symbols_in_names() {
+        assert_eq!(names("C, C++, C# and .NET"), ["C", "C++", "C#", ".NET"]);
+        assert_eq!(names("Built on ASP.NET"), Vec::<String>::new());
+        assert_eq!(names("Node.js, NodeJS and node js"), ["Node.js", "Node.js", "Node.js"]);
+    }
+
+    #[test]
+    fn go_the_language_not_the_verb() {
+        assert_eq!(names("Languages: Rust, Go, Python"), ["Go"]);
+        assert_eq!(names("We go to market fast"), Vec::<String>::new());
+        assert_eq!(names("Go to the site."), Vec::<String>::new());
+        assert_eq!(names("Go-to-market strategy"), Vec::<String>::new());
+        assert_eq!(names("Go, Rust"), ["Go"]);
+        assert_eq!(names("services in Go and golang"), ["Go", "Go"]);
+        assert_eq!(names("Google"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn single_letters_need_exact_case_and_context() {
+        assert_eq!(names("R and C/C++"), ["R", "C", "C++"]);
+        assert_eq!(names("r and c"), Vec::<String>::new());
+        assert_eq!(names("C-level executives"), Vec::<String>::new());
+        assert_eq!(names("R&D budget"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn longest_match_and_phrases() {
+        assert_eq!(names("CI/CD pipelines"), ["CI/CD"]);
+        assert_eq!(names("JavaScript, not Java"), ["JavaScript", "Java"]);
+        assert_eq!(names("x86-64 and x86_64"), ["x86-64", "x86-64"]);
+        assert_eq!(names("real time systems and real-time systems"), ["Real-time systems", "Real-time systems"]);
+    }
+
+    #[test]
+    fn plurals_and_case_folding() {
+        assert_eq!(names("REST APIs and an api"), ["API", "API"]);
+        assert_eq!(names("MACHINE LEARNING"), ["Machine learning"]);
+    }
+
+    #[test]
+    fn offsets_cover_the_surface() {
+        assert_eq!(skills("Über C# dev"), [("C#".to_string(), "C#".to_string())]);
+    }
+}

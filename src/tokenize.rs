@@ -1,0 +1,207 @@
+//! Word-level tokenizer shared by the lexicon and the matcher: words keep the
+//! symbols of technical names (`C++`, `C#`, `.NET`, `Node.js`, `R&D`), other
+//! punctuation becomes one-character tokens, hyphens split words.
+
+/// One token of a line: `start..end` are UTF-8 byte offsets into the line,
+/// end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte, inclusive.
+    pub start: usize,
+    /// Byte offset after the last byte, exclusive.
+    pub end: usize,
+    /// A word (letters, digits, `_` and the symbols of technical names), not punctuation.
+    pub is_word: bool,
+    /// Joined to the previous token by a hyphen (`x86-64`, `Python-based`).
+    pub hyphen_before: bool,
+    /// Joined to the next token by a hyphen.
+    pub hyphen_after: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Splits `line` into tokens, in order. Whitespace and hyphens between words
+/// are not tokens; every other non-word character is a token of its own.
+pub fn tokenize(line: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(line.len() / 5 + 1);
+    tokenize_into(line, &mut tokens);
+    tokens
+}
+
+/// Like [`tokenize`], reusing `out` (cleared first) to avoid allocation.
+pub fn tokenize_into(line: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut hyphen_pending = false;
+    while i < bytes.len() {
+        let c = char_at(line, i);
+        if c.is_whitespace() {
+            hyphen_pending = false;
+            i += c.len_utf8();
+        } else if is_word_char(c) || starts_dot_word(line, i) {
+            let end = word_end(line, i);
+            let joined = hyphen_pending && out.last().is_some_and(|t: &Token| t.is_word);
+            if joined && let Some(prev) = out.last_mut() {
+                prev.hyphen_after = true;
+            }
+            out.push(Token { start: i, end, is_word: true, hyphen_before: joined, hyphen_after: false });
+            hyphen_pending = false;
+            i = end;
+        } else if is_hyphen(c) && follows_word(out, i) && next_is_word(line, i + c.len_utf8()) {
+            hyphen_pending = true;
+            i += c.len_utf8();
+        } else {
+            hyphen_pending = false;
+            let end = i + c.len_utf8();
+            out.push(Token { start: i, end, is_word: false, hyphen_before: false, hyphen_after: false });
+            i = end;
+        }
+    }
+}
+
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '\u{2010}' || c == '\u{2011}'
+}
+
+fn follows_word(out: &[Token], i: usize) -> bool {
+    out.last().is_some_and(|t| t.is_word && t.end == i)
+}
+
+fn next_is_word(line: &str, i: usize) -> bool {
+    i < line.len() && is_word_char(char_at(line, i))
+}
+
+/// `.NET`, `.js`: a dot that starts a word when it is not preceded by a word character.
+fn starts_dot_word(line: &str, i: usize) -> bool {
+    let bytes = line.as_bytes();
+    bytes[i] == b'.'
+        && (i == 0 || !is_word_char(line[..i].chars().next_back().unwrap_or(' ')))
+        && i + 1 < bytes.len()
+        && char_at(line, i + 1).is_alphabetic()
+}
+
+/// End of the word starting at `start`: word characters, inner `.` and `&`
+/// between word characters, and a trailing run of `+` or a trailing `#`.
+fn word_end(line: &str, start: usize) -> usize {
+    let bytes = line.as_bytes();
+    let mut i = start + char_at(line, start).len_utf8();
+    loop {
+        while i < bytes.len() && is_word_char(char_at(line, i)) {
+            i += char_at(line, i).len_utf8();
+        }
+        let joiner = i < bytes.len() && (bytes[i] == b'.' || bytes[i] == b'&');
+        if joiner && next_is_word(line, i + 1) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    symbol_suffix_end(line, i)
+}
+
+/// `C++`, `Notepad++`, `C#`, `F#`: symbols that end a name when no word character follows.
+fn symbol_suffix_end(line: &str, i: usize) -> usize {
+    let bytes = line.as_bytes();
+    let mut j = i;
+    if j < bytes.len() && bytes[j] == b'#' {
+        j += 1;
+    } else {
+        while j < bytes.len() && bytes[j] == b'+' {
+            j += 1;
+        }
+    }
+    if j > i && !next_is_word(line, j) { j } else { i }
+}
+
+/// The matching key of a word: lowercase, with inner dots removed so that
+/// `Node.js`, `NodeJS` and `nodejs` agree. Writes into `out` (cleared first).
+pub fn word_key(word: &str, out: &mut String) {
+    out.clear();
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '.' && i > 0 && chars.peek().is_some() {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The matching key of a phrase: the keys of its tokens joined by single spaces.
+/// Used to compare aliases: `real-time` and `Real Time` give `real time`.
+pub fn phrase_key(phrase: &str) -> String {
+    let mut key = String::with_capacity(phrase.len());
+    let mut word = String::new();
+    for token in tokenize(phrase) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        word_key(&phrase[token.start..token.end], &mut word);
+        key.push_str(&word);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<&str> {
+        tokenize(line).into_iter().map(|t| &line[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn keeps_symbols_of_technical_names() {
+        assert_eq!(words("C++, C# and .NET"), ["C++", ",", "C#", "and", ".NET"]);
+        assert_eq!(words("Node.js/ASP.NET"), ["Node.js", "/", "ASP.NET"]);
+        assert_eq!(words("CI/CD R&D"), ["CI", "/", "CD", "R&D"]);
+    }
+
+    #[test]
+    fn sentence_dots_are_punctuation() {
+        assert_eq!(words("I use Python."), ["I", "use", "Python", "."]);
+        assert_eq!(words("e.g. Rust"), ["e.g", ".", "Rust"]);
+    }
+
+    #[test]
+    fn hyphens_split_and_mark_words() {
+        let line = "x86-64 and Go-to-market - done";
+        let toks = tokenize(line);
+        assert_eq!(words(line), ["x86", "64", "and", "Go", "to", "market", "-", "done"]);
+        assert!(toks[0].hyphen_after && toks[1].hyphen_before);
+        assert!(!toks[2].hyphen_before && !toks[2].hyphen_after);
+        assert!(toks[3].hyphen_after && !toks[7].hyphen_before);
+    }
+
+    #[test]
+    fn plus_and_hash_only_end_a_name() {
+        assert_eq!(words("C+D C++17"), ["C", "+", "D", "C", "+", "+", "17"]);
+        assert_eq!(words("#rust C#"), ["#", "rust", "C#"]);
+    }
+
+    #[test]
+    fn offsets_are_utf8_bytes() {
+        let line = "Résumé: Rust";
+        let toks = tokenize(line);
+        assert_eq!((toks[0].start, toks[0].end), (0, 8));
+        assert_eq!(&line[toks[2].start..toks[2].end], "Rust");
+    }
+
+    #[test]
+    fn keys_fold_case_and_inner_dots() {
+        assert_eq!(phrase_key("Node.js"), "nodejs");
+        assert_eq!(phrase_key("NodeJS"), "nodejs");
+        assert_eq!(phrase_key(".NET"), ".net");
+        assert_eq!(phrase_key("Real-Time  systems"), "real time systems");
+    }
+}
