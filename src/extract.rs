@@ -1,0 +1,145 @@
+//! Skill extraction: every lexicon skill in a document, with its line,
+//! byte offsets and section.
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::lexicon::{Lexicon, LexiconError, SkillId};
+use crate::matcher::{Hit, Matcher, Scratch};
+use crate::sections::{Section, line_sections};
+
+/// One occurrence of a skill in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillMatch {
+    /// 1-based line number.
+    pub line: usize,
+    /// UTF-8 byte offset in the normalized line where the match starts.
+    pub start: usize,
+    /// UTF-8 byte offset in the normalized line where the match ends, exclusive.
+    pub end: usize,
+    /// The canonical skill.
+    pub skill: SkillId,
+    /// The section of the line.
+    pub section: Section,
+}
+
+/// A document with its sections and skill occurrences.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The loaded document.
+    pub doc: Document,
+    /// Section of each line (index 0 is line 1).
+    pub sections: Vec<Section>,
+    /// Every skill occurrence, in document order (not de-duplicated).
+    pub matches: Vec<SkillMatch>,
+}
+
+impl Analysis {
+    /// The matched text of `m`.
+    pub fn surface(&self, m: &SkillMatch) -> &str {
+        &self.doc.line(m.line)[m.start..m.end]
+    }
+
+    /// The section of 1-based line `n`.
+    pub fn section(&self, n: usize) -> Section {
+        self.sections.get(n.wrapping_sub(1)).copied().unwrap_or(Section::Other)
+    }
+}
+
+/// The lexicon and its compiled matcher; build once per process.
+#[derive(Debug)]
+pub struct Extractor {
+    /// The lexicon in use.
+    pub lexicon: Lexicon,
+    matcher: Matcher,
+}
+
+impl Extractor {
+    /// An extractor for `lexicon`.
+    pub fn new(lexicon: Lexicon) -> Extractor {
+        let matcher = Matcher::new(&lexicon);
+        Extractor { lexicon, matcher }
+    }
+
+    /// An extractor for the embedded lexicon.
+    ///
+    /// Errors: `LexiconError::Parse` if the embedded lexicon is malformed.
+    pub fn embedded() -> Result<Extractor, LexiconError> {
+        Ok(Extractor::new(Lexicon::embedded()?))
+    }
+
+    /// Skill occurrences in raw text (no sections), as `(1-based line, hit)`;
+    /// the hot path measured by the benchmark.
+    pub fn find_in_text(&self, text: &str) -> Vec<(usize, Hit)> {
+        let mut scratch = Scratch::default();
+        let mut hits = Vec::new();
+        let mut out = Vec::new();
+        for (i, line) in text.split('\n').enumerate() {
+            hits.clear();
+            self.matcher.find_into(line, &mut scratch, &mut hits);
+            out.extend(hits.iter().map(|h| (i + 1, *h)));
+        }
+        out
+    }
+
+    /// Sections and skill occurrences of `doc`.
+    pub fn analyze(&self, doc: Document) -> Analysis {
+        let sections = line_sections(doc.lines().map(|(_, l)| l));
+        let matches = self
+            .find_in_text(&doc.text)
+            .into_iter()
+            .map(|(line, h)| SkillMatch {
+                line,
+                start: h.start,
+                end: h.end,
+                skill: h.skill,
+                section: sections[line - 1],
+            })
+            .collect();
+        Analysis { doc, sections, matches }
+    }
+}
+
+/// A skill occurrence as printed by `jobfit skills` (JSON shape of `matches[]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchRecord {
+    /// 1-based line.
+    pub line: usize,
+    /// Byte offset in the normalized line, inclusive.
+    pub start: usize,
+    /// Byte offset in the normalized line, exclusive.
+    pub end: usize,
+    /// The text as written.
+    pub surface: String,
+    /// Canonical skill name.
+    pub skill: String,
+    /// Skill category (kebab-case).
+    pub category: &'static str,
+    /// `hard` or `soft`.
+    pub kind: &'static str,
+    /// Section of the line (kebab-case).
+    pub section: &'static str,
+}
+
+impl Extractor {
+    /// The printable records of every match in `analysis`.
+    pub fn records(&self, analysis: &Analysis) -> Vec<MatchRecord> {
+        analysis
+            .matches
+            .iter()
+            .map(|m| {
+                let skill = self.lexicon.skill(m.skill);
+                MatchRecord {
+                    line: m.line,
+                    start: m.start,
+                    end: m.end,
+                    surface: analysis.surface(m).to_string(),
+                    skill: skill.name.clone(),
+                    category: skill.category.as_str(),
+                    kind: skill.category.kind().as_str(),
+                    section: m.section.as_str(),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,1 +1,0 @@
-//! Building the lexicon from source taxonomies.

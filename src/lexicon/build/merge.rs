@@ -1,0 +1,123 @@
+//! Merging candidates from all sources into canonical skills: the same
+//! skill (one's name is another's name or alias) becomes one entry, and every
+//! alias belongs to one skill only (the first, in source priority, to claim it).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::{Candidate, Overrides};
+use crate::lexicon::{Alias, Category, Lexicon, Skill, sort_key};
+use crate::tokenize::{phrase_key, tokenize};
+
+struct Entry {
+    name: String,
+    category: Category,
+    aliases: Vec<Alias>,
+    sources: BTreeSet<&'static str>,
+}
+
+#[derive(Default)]
+struct Merger {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+    by_alias: HashMap<String, usize>,
+}
+
+/// Merges `candidates` (in priority order) into a sorted lexicon.
+pub fn merge(candidates: Vec<Candidate>, overrides: &Overrides, english: &HashSet<String>) -> Lexicon {
+    let mut m = Merger::default();
+    for c in candidates {
+        let name_key = phrase_key(&c.name);
+        if name_key.is_empty() || (c.source != "overrides" && overrides.drop.contains(&name_key)) {
+            continue;
+        }
+        let index = m.entry_for(&c, &name_key);
+        m.entries[index].sources.insert(c.source);
+        for form in std::iter::once(&c.name).chain(&c.aliases).chain(&c.same_as) {
+            if let Some(alias) = accept(form, &c, overrides, english) {
+                m.claim(index, alias);
+            }
+        }
+    }
+    let mut skills: Vec<Skill> = m
+        .entries
+        .into_iter()
+        .filter(|e| !e.aliases.is_empty())
+        .map(|e| Skill {
+            name: e.name,
+            category: e.category,
+            aliases: e.aliases,
+            sources: e.sources.into_iter().map(str::to_string).collect(),
+        })
+        .collect();
+    skills.sort_by_cached_key(|s| sort_key(&s.name));
+    Lexicon { skills }
+}
+
+impl Merger {
+    /// The entry this candidate merges into, creating one if none matches.
+    fn entry_for(&mut self, c: &Candidate, name_key: &str) -> usize {
+        let found = self.by_name.get(name_key).or_else(|| self.by_alias.get(name_key)).copied().or_else(|| {
+            c.same_as.iter().find_map(|a| self.by_name.get(&phrase_key(a)).copied())
+        });
+        found.unwrap_or_else(|| {
+            self.entries.push(Entry {
+                name: c.name.clone(),
+                category: c.category,
+                aliases: Vec::new(),
+                sources: BTreeSet::new(),
+            });
+            let index = self.entries.len() - 1;
+            self.by_name.insert(name_key.to_string(), index);
+            index
+        })
+    }
+
+    fn claim(&mut self, index: usize, alias: Alias) {
+        let key = phrase_key(&alias.text);
+        if self.by_alias.contains_key(&key) {
+            return;
+        }
+        self.by_alias.insert(key, index);
+        self.entries[index].aliases.push(alias);
+    }
+}
+
+/// The alias to keep for `form`, or `None`: overrides are taken as written;
+/// from other sources, stop-listed aliases and one- and two-letter words are
+/// dropped, and so are ordinary English words, except the capitalized names
+/// of languages and tools (Linguist, devicon, an O*NET product name), which
+/// match only with that capitalization (`Rust`, `Swift`, `Chef`).
+fn accept(form: &str, c: &Candidate, overrides: &Overrides, english: &HashSet<String>) -> Option<Alias> {
+    let form = form.trim();
+    if let Some(exact) = form.strip_prefix('=') {
+        return Some(Alias { text: exact.to_string(), case_sensitive: true });
+    }
+    let key = phrase_key(form);
+    if key.is_empty() {
+        return None;
+    }
+    if c.source == "overrides" {
+        return Some(Alias { text: form.to_string(), case_sensitive: false });
+    }
+    if overrides.stop.contains(&key) || !is_one_plain_word(form) {
+        return (!overrides.stop.contains(&key)).then(|| Alias { text: form.to_string(), case_sensitive: false });
+    }
+    if key.chars().count() <= 2 {
+        return None;
+    }
+    if !english.contains(&key) {
+        return Some(Alias { text: form.to_string(), case_sensitive: false });
+    }
+    let named = matches!(c.source, "linguist" | "devicon") || (c.source == "onet" && form == c.name);
+    if !named {
+        return None;
+    }
+    let capitalized = [form, c.name.as_str()].into_iter().find(|f| phrase_key(f) == key && f.chars().any(char::is_uppercase));
+    capitalized.map(|f| Alias { text: f.to_string(), case_sensitive: true })
+}
+
+/// One token made of letters only (`make`, `Rust`), the shape of an ordinary word.
+fn is_one_plain_word(form: &str) -> bool {
+    let tokens = tokenize(form);
+    tokens.len() == 1 && form.chars().all(char::is_alphabetic)
+}

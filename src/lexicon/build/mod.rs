@@ -1,0 +1,94 @@
+//! `jobfit lexicon build`: reads the source taxonomies, merges the same skill
+//! from several sources into one canonical entry, applies the hand-kept
+//! overrides and the ordinary-word rules, and returns the sorted lexicon.
+
+mod devicon;
+mod english;
+mod esco;
+mod linguist;
+mod merge;
+mod onet;
+mod overrides;
+
+use std::path::{Path, PathBuf};
+
+use super::{Category, Lexicon};
+
+pub use overrides::Overrides;
+
+/// A skill as one source gives it, before merging.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Display name.
+    pub name: String,
+    /// Category the source implies.
+    pub category: Category,
+    /// Other forms; a leading `=` marks a case-sensitive alias (overrides and acronyms).
+    pub aliases: Vec<String>,
+    /// Forms that name the same skill as an existing entry of that name
+    /// (`Oracle Java` is `Java`); the candidate merges into it. Also aliases.
+    pub same_as: Vec<String>,
+    /// Source tag: `overrides`, `linguist`, `devicon`, `esco`, `onet`.
+    pub source: &'static str,
+}
+
+/// Paths of the source taxonomies (see `../shared/data/README.md`).
+#[derive(Debug, Clone)]
+pub struct BuildInputs {
+    /// ESCO v1.1.1 CSV folder (`skills_en.csv` and the collections).
+    pub esco: PathBuf,
+    /// O*NET 29.3 folder (`Technology Skills.txt`, `Occupation Data.txt`).
+    pub onet: PathBuf,
+    /// GitHub Linguist folder (`languages.yml`, `popular.yml`).
+    pub linguist: PathBuf,
+    /// devicon `devicon.json`.
+    pub devicon: PathBuf,
+    /// simple-icons `simple-icons.json` (canonical spellings of brand names).
+    pub simple_icons: PathBuf,
+    /// The hand-kept overrides file, `lexicon/overrides.tsv`.
+    pub overrides: PathBuf,
+}
+
+/// Errors of the lexicon build; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A source file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A source file is not in the expected format.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with a line or record number where known.
+        message: String,
+    },
+}
+
+pub(crate) fn read_text(path: &Path) -> Result<String, BuildError> {
+    std::fs::read_to_string(path).map_err(|source| BuildError::Io { path: path.to_path_buf(), source })
+}
+
+pub(crate) fn format_err(path: &Path, message: impl std::fmt::Display) -> BuildError {
+    BuildError::Format { path: path.to_path_buf(), message: message.to_string() }
+}
+
+/// Builds the lexicon from all sources. Priority when sources disagree on a
+/// name, category or alias: overrides, Linguist, devicon, ESCO, O*NET.
+///
+/// Errors: [`BuildError`] naming the first file that cannot be read or parsed.
+pub fn build(inputs: &BuildInputs) -> Result<Lexicon, BuildError> {
+    let overrides = Overrides::read(&inputs.overrides)?;
+    let english = english::common_words(&inputs.esco.join("skills_en.csv"), &inputs.onet.join("Occupation Data.txt"))?;
+    let mut candidates = overrides.skills.clone();
+    candidates.extend(linguist::read(&inputs.linguist)?);
+    candidates.extend(devicon::read(&inputs.devicon, &inputs.simple_icons)?);
+    candidates.extend(esco::read(&inputs.esco)?);
+    candidates.extend(onet::read(&inputs.onet, &english)?);
+    Ok(merge::merge(candidates, &overrides, &english))
+}

@@ -1,0 +1,239 @@
+//! Sections of résumés and job posts: heading detection from the phrase
+//! table `lexicon/sections.tsv`, and requirement tiers of job-post lines from
+//! the section and the cue phrases of `lexicon/cues.tsv`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::tokenize::phrase_key;
+
+const SECTIONS_TSV: &str = include_str!("../lexicon/sections.tsv");
+const CUES_TSV: &str = include_str!("../lexicon/cues.tsv");
+const MAX_HEADING_WORDS: usize = 6;
+
+/// The part of a document a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// Before the first heading: name, contact details, a job post's title.
+    Header,
+    /// Summary, profile, objective.
+    Summary,
+    /// Work experience.
+    Experience,
+    /// Education.
+    Education,
+    /// Skills lists.
+    Skills,
+    /// Projects.
+    Projects,
+    /// Certifications.
+    Certifications,
+    /// Awards.
+    Awards,
+    /// Publications.
+    Publications,
+    /// Interests.
+    Interests,
+    /// Spoken languages.
+    Languages,
+    /// Job post: what the hire will do.
+    Responsibilities,
+    /// Job post: must-have qualifications.
+    Requirements,
+    /// Job post: nice-to-have qualifications.
+    Preferred,
+    /// Job post: pay, perks.
+    Benefits,
+    /// Job post: about the company.
+    Company,
+    /// Job post: equal-opportunity and legal boilerplate.
+    Legal,
+    /// A heading jobfit does not classify.
+    Other,
+}
+
+/// How strongly a job post asks for a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// In a requirements section or on a line with a required cue (`must`, `at least`).
+    Required,
+    /// In a responsibilities section.
+    Responsibility,
+    /// In a nice-to-have section or on a line with a preferred cue (`a plus`, `bonus`).
+    Preferred,
+    /// Anywhere else outside boilerplate.
+    Mentioned,
+}
+
+impl Section {
+    fn parse(name: &str) -> Option<Section> {
+        use Section::*;
+        let all = [
+            Header, Summary, Experience, Education, Skills, Projects, Certifications, Awards, Publications,
+            Interests, Languages, Responsibilities, Requirements, Preferred, Benefits, Company, Legal, Other,
+        ];
+        all.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// The kebab-case name used in data files and output.
+    pub fn as_str(self) -> &'static str {
+        use Section::*;
+        match self {
+            Header => "header",
+            Summary => "summary",
+            Experience => "experience",
+            Education => "education",
+            Skills => "skills",
+            Projects => "projects",
+            Certifications => "certifications",
+            Awards => "awards",
+            Publications => "publications",
+            Interests => "interests",
+            Languages => "languages",
+            Responsibilities => "responsibilities",
+            Requirements => "requirements",
+            Preferred => "preferred",
+            Benefits => "benefits",
+            Company => "company",
+            Legal => "legal",
+            Other => "other",
+        }
+    }
+
+    /// Job-post boilerplate whose skills are not requirements.
+    pub fn is_boilerplate(self) -> bool {
+        matches!(self, Section::Benefits | Section::Company | Section::Legal)
+    }
+}
+
+impl Tier {
+    /// The kebab-case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Required => "required",
+            Tier::Responsibility => "responsibility",
+            Tier::Preferred => "preferred",
+            Tier::Mentioned => "mentioned",
+        }
+    }
+}
+
+fn table<T: Copy>(tsv: &'static str, parse: fn(&str) -> Option<T>) -> HashMap<String, T> {
+    tsv.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(phrase, value)| Some((phrase_key(phrase), parse(value)?)))
+        .collect()
+}
+
+fn headings() -> &'static HashMap<String, Section> {
+    static TABLE: OnceLock<HashMap<String, Section>> = OnceLock::new();
+    TABLE.get_or_init(|| table(SECTIONS_TSV, Section::parse))
+}
+
+fn cues() -> &'static HashMap<String, Tier> {
+    static TABLE: OnceLock<HashMap<String, Tier>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        table(CUES_TSV, |t| match t {
+            "required" => Some(Tier::Required),
+            "preferred" => Some(Tier::Preferred),
+            _ => None,
+        })
+    })
+}
+
+/// The section a heading line opens, or `None` if the line is not a known
+/// heading. Markdown marks (`#`, `*`, `_`) and a trailing colon are ignored;
+/// `Qualifications: 5+ years …` opens `requirements` too.
+pub fn heading(line: &str) -> Option<Section> {
+    let text = line.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_', ' ']);
+    let listed = text.split_once(':').filter(|(_, rest)| starts_list(rest)).map(|(head, _)| head);
+    let candidates = [Some(text.trim_end_matches(':')), listed];
+    candidates.into_iter().flatten().find_map(|candidate| {
+        let candidate = candidate.trim_matches(['*', '_', ' ']);
+        if candidate.split_whitespace().count() > MAX_HEADING_WORDS {
+            return None;
+        }
+        headings().get(&phrase_key(candidate)).copied()
+    })
+}
+
+/// `Qualifications: * Bachelor's degree`: a list follows the colon.
+fn starts_list(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    ["* ", "- ", "• "].iter().any(|b| rest.starts_with(b))
+}
+
+/// The section of every line, in order (index 0 is line 1): each heading
+/// line belongs to the section it opens.
+pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Section> {
+    let mut current = Section::Header;
+    lines
+        .map(|line| {
+            if let Some(s) = heading(line) {
+                current = s;
+            }
+            current
+        })
+        .collect()
+}
+
+/// The tier of a requirement on `line` in `section`, or `None` in boilerplate.
+pub fn tier(section: Section, line: &str) -> Option<Tier> {
+    if section.is_boilerplate() {
+        return None;
+    }
+    let key = format!(" {} ", phrase_key(line));
+    let has = |t: Tier| cues().iter().any(|(cue, tier)| *tier == t && key.contains(&format!(" {cue} ")));
+    Some(if section == Section::Preferred || has(Tier::Preferred) {
+        Tier::Preferred
+    } else if section == Section::Requirements || has(Tier::Required) {
+        Tier::Required
+    } else if section == Section::Responsibilities {
+        Tier::Responsibility
+    } else {
+        Tier::Mentioned
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_markdown_and_plain_forms() {
+        assert_eq!(heading("## Work Experience"), Some(Section::Experience));
+        assert_eq!(heading("**Technical Skills:**"), Some(Section::Skills));
+        assert_eq!(heading("Qualifications: * Bachelor's degree"), Some(Section::Requirements));
+        assert_eq!(heading("What you 'll do"), Some(Section::Responsibilities));
+        assert_eq!(heading("### System Engineer"), None);
+        assert_eq!(heading("**Languages:** Rust, C, Go"), None);
+        assert_eq!(heading("Experience with distributed systems and cloud platforms is required"), None);
+    }
+
+    #[test]
+    fn tiers_from_section_and_cues() {
+        assert_eq!(tier(Section::Other, "You must know Rust"), Some(Tier::Required));
+        assert_eq!(tier(Section::Requirements, "Kafka is a plus"), Some(Tier::Preferred));
+        assert_eq!(tier(Section::Responsibilities, "Build services in Go"), Some(Tier::Responsibility));
+        assert_eq!(tier(Section::Benefits, "Free Python courses"), None);
+        assert_eq!(tier(Section::Other, "We use Rust"), Some(Tier::Mentioned));
+    }
+
+    #[test]
+    fn data_files_are_sorted_and_valid() {
+        for (name, tsv) in [("sections.tsv", SECTIONS_TSV), ("cues.tsv", CUES_TSV)] {
+            let rows: Vec<&str> = tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            let mut sorted = rows.clone();
+            sorted.sort();
+            assert_eq!(rows, sorted, "{name} is not sorted");
+            assert!(rows.iter().all(|r| r.split('\t').count() == 2), "{name} has a malformed row");
+        }
+        assert_eq!(headings().len(), SECTIONS_TSV.lines().filter(|l| !l.starts_with('#')).count());
+        assert_eq!(cues().len(), CUES_TSV.lines().filter(|l| !l.starts_with('#')).count());
+    }
+}
