@@ -1,6 +1,9 @@
 //! Skill extraction: every lexicon skill in a document, with its line,
 //! byte offsets and section.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::document::Document;
@@ -77,6 +80,7 @@ impl Extractor {
         for (i, line) in text.split('\n').enumerate() {
             hits.clear();
             self.matcher.find_into(line, &mut scratch, &mut hits);
+            drop_links(line, &mut hits);
             out.extend(hits.iter().map(|h| (i + 1, *h)));
         }
         out
@@ -97,6 +101,30 @@ impl Extractor {
             })
             .collect();
         Analysis { doc, sections, matches }
+    }
+}
+
+/// Removes hits inside URLs and e-mail addresses (`https://github.com/x/rust`).
+fn drop_links(line: &str, hits: &mut Vec<Hit>) {
+    if hits.is_empty() || !(line.contains("://") || line.contains('@') || line.contains("www.")) {
+        return;
+    }
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    let link = LINK.get_or_init(|| Regex::new(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+").expect("valid regex"));
+    let spans: Vec<(usize, usize)> = link.find_iter(line).map(|m| (m.start(), m.end())).collect();
+    hits.retain(|h| !spans.iter().any(|&(s, e)| h.start < e && s < h.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_not_skills() {
+        let ex = Extractor::embedded().unwrap();
+        let found = ex.find_in_text("Rust: <https://github.com/qti3e/rust/commit/1> rust@example.com, HTTP");
+        let names: Vec<&str> = found.iter().map(|(_, h)| ex.lexicon.skill(h.skill).name.as_str()).collect();
+        assert_eq!(names, ["Rust", "HTTP"]);
     }
 }
 

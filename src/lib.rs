@@ -1,8 +1,16 @@
-//! jobfit: an ATS job-matching analyzer.
+//! jobfit: an ATS job-matching analyzer. It loads a résumé and job posts,
+//! finds their sections and lexicon skills, and scores how well the résumé
+//! covers what the post asks for, with the gaps ranked by importance.
+pub mod app;
+pub mod cli;
+pub mod config;
 pub mod document;
+pub mod extract;
+pub mod keywords;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
+pub mod report;
+pub mod score;
 pub mod sections;
 pub mod tokenize;
-pub mod extract;

@@ -114,11 +114,19 @@ impl Matcher {
         }
     }
 
-    /// The vocabulary id of a word, trying its singular when the plural is unknown.
+    /// The vocabulary id of a word, trying its singular when the plural is
+    /// unknown and the word is a lowercase word or an acronym plural (`APIs`),
+    /// not a capitalized name (`Jules`).
     fn word_id(&self, word: &str, key: &mut String) -> Option<u32> {
         word_key(word, key);
         if let Some(&id) = self.vocab.get(key.as_str()) {
             return Some(id);
+        }
+        let mut chars = word.chars();
+        let first_lower = chars.next().is_some_and(char::is_lowercase);
+        let acronym_plural = word.ends_with('s') && word[..word.len() - 1].chars().all(|c| c.is_uppercase());
+        if !first_lower && !acronym_plural {
+            return None;
         }
         let singular = key.strip_suffix('s').filter(|s| s.len() >= 3 && !s.ends_with('s'))?;
         self.vocab.get(singular).copied()
@@ -243,6 +251,7 @@ API\ttool\tAPI\toverrides
     fn plurals_and_case_folding() {
         assert_eq!(names("REST APIs and an api"), ["API", "API"]);
         assert_eq!(names("MACHINE LEARNING"), ["Machine learning"]);
+        assert_eq!(names("Apis Mellifera"), Vec::<String>::new());
     }
 
     #[test]

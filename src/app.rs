@@ -1,0 +1,134 @@
+//! Running a [`Config`]: each command loads its inputs, calls the library and
+//! returns the rendered output and exit code; the binary prints them.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::document::{Document, LoadError};
+use crate::extract::Extractor;
+use crate::keywords::{Background, KeywordError};
+use crate::lexicon::build::{BuildError, build};
+use crate::lexicon::{Lexicon, LexiconError};
+use crate::report;
+use crate::score::{Weights, score};
+use crate::sections::heading;
+use crate::tokenize::phrase_key;
+
+/// What a command produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Text for standard output.
+    pub stdout: String,
+    /// Process exit code: 0 success, 1 below `--min-score`.
+    pub code: u8,
+}
+
+/// Everything that can stop a command; each error names the file involved.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// An input file could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The lexicon is malformed.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// The keyword index or background table failed.
+    #[error(transparent)]
+    Keywords(#[from] KeywordError),
+    /// The lexicon build failed.
+    #[error(transparent)]
+    Build(#[from] BuildError),
+    /// An output file could not be written.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The output file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// How many near misses `lexicon lookup` shows.
+const LOOKUP_SUGGESTIONS: usize = 5;
+/// Lowest Jaro-Winkler similarity for a near miss.
+const LOOKUP_MIN_SIMILARITY: f64 = 0.85;
+
+/// Runs one command.
+///
+/// Errors: [`AppError`], naming the file that caused it.
+pub fn run(config: &Config) -> Result<Outcome, AppError> {
+    let stdout = match config {
+        Config::Score { resume, job, format, min_score, gaps_only } => {
+            let extractor = Extractor::embedded()?;
+            let resume = extractor.analyze(Document::load(resume)?);
+            let job = extractor.analyze(Document::load(job)?);
+            let report = score(&extractor, &Background::embedded()?, &resume, &job, &Weights::default())?;
+            let code = u8::from(min_score.is_some_and(|min| report.score < min));
+            let stdout = if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format) };
+            return Ok(Outcome { stdout, code });
+        }
+        Config::Skills { file, format } => {
+            let extractor = Extractor::embedded()?;
+            let analysis = extractor.analyze(Document::load(file)?);
+            report::skills(&file.display().to_string(), &extractor.records(&analysis), *format)
+        }
+        Config::Sections { file, format } => {
+            let doc = Document::load(file)?;
+            let rows: Vec<_> = doc.lines().filter_map(|(n, l)| heading(l).map(|s| (n, s, l.trim().to_string()))).collect();
+            report::sections(&file.display().to_string(), &rows, *format)
+        }
+        Config::LexiconBuild { inputs, out } => {
+            let lexicon = build(inputs)?;
+            write_atomic(out, &lexicon.to_tsv())?;
+            format!("wrote {} skills to {}\n", lexicon.skills.len(), out.display())
+        }
+        Config::LexiconLookup { term } => lookup(&Lexicon::embedded()?, term),
+        Config::LexiconBackground { posts, out } => {
+            let docs = posts.iter().map(|p| Document::load(p)).collect::<Result<Vec<_>, _>>()?;
+            let background = Background::build(docs.iter().map(|d| d.text.as_str()))?;
+            write_atomic(out, &background.to_tsv())?;
+            format!("wrote {} terms from {} job posts to {}\n", background.df.len(), background.docs, out.display())
+        }
+    };
+    Ok(Outcome { stdout, code: 0 })
+}
+
+/// The skill whose alias is `term`, or the skills with the most similar aliases.
+fn lookup(lexicon: &Lexicon, term: &str) -> String {
+    let key = phrase_key(term);
+    let describe = |s: &crate::lexicon::Skill| {
+        let aliases: Vec<String> =
+            s.aliases.iter().map(|a| if a.case_sensitive { format!("{} (exact case)", a.text) } else { a.text.clone() }).collect();
+        format!("{}\n  category: {}\n  aliases: {}\n  sources: {}\n", s.name, s.category.as_str(), aliases.join(", "), s.sources.join(", "))
+    };
+    if let Some(skill) = lexicon.skills.iter().find(|s| s.aliases.iter().any(|a| phrase_key(&a.text) == key)) {
+        return describe(skill);
+    }
+    let key = key.as_str();
+    let mut near: Vec<(f64, &str, &str)> = lexicon
+        .skills
+        .iter()
+        .flat_map(|s| s.aliases.iter().map(move |a| (strsim::jaro_winkler(key, &phrase_key(&a.text)), a.text.as_str(), s.name.as_str())))
+        .filter(|(sim, _, _)| *sim >= LOOKUP_MIN_SIMILARITY)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    near.dedup_by(|a, b| a.2 == b.2);
+    let mut out = format!("no skill named {term:?}");
+    if near.is_empty() {
+        out.push('\n');
+    } else {
+        out.push_str("; nearest:\n");
+        for (sim, alias, name) in near.into_iter().take(LOOKUP_SUGGESTIONS) {
+            out.push_str(&format!("  {alias} → {name} (similarity {sim:.2})\n"));
+        }
+    }
+    out
+}
+
+/// Writes `text` to a temporary file beside `path`, then renames it into place.
+fn write_atomic(path: &Path, text: &str) -> Result<(), AppError> {
+    let err = |source| AppError::Write { path: path.to_path_buf(), source };
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}

@@ -1,0 +1,161 @@
+//! Command-line arguments (clap derive) and their validation into a [`Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::Config;
+use crate::lexicon::build::BuildInputs;
+use crate::report::Format;
+
+const EXAMPLES: &str = "\
+Examples:
+  jobfit score resumes/systems-engineer-alireza-ghadimi.txt job_posts/tech-train-019-site-reliability-engineer.txt
+  jobfit gaps  resume.md post.txt --format markdown
+  jobfit score resume.md post.txt --format json --min-score 70
+  jobfit skills resume.md
+  jobfit lexicon lookup k8s
+
+Exit codes: 0 success, 1 score below --min-score, 2 error.";
+
+/// jobfit: how an applicant tracking system (ATS) sees your résumé against a job post.
+#[derive(Debug, Parser)]
+#[command(name = "jobfit", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score a résumé against a job post (0-100) with a breakdown, matches and gaps.
+    Score(ScoreArgs),
+    /// List the job post's requirements the résumé lacks, most important first.
+    Gaps(ScoreArgs),
+    /// List every lexicon skill found in a file, with line, byte offsets and section.
+    Skills(FileArgs),
+    /// Show the sections jobfit detects in a file.
+    Sections(FileArgs),
+    /// Build or query the skill lexicon.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+#[derive(Debug, Args)]
+struct ScoreArgs {
+    /// Résumé (.txt, .md).
+    resume: PathBuf,
+    /// Job post (.txt, .md).
+    job: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+    /// Exit with code 1 when the match score is below this value (0-100).
+    #[arg(long, value_name = "SCORE")]
+    min_score: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+struct FileArgs {
+    /// A résumé or job post (.txt, .md).
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+enum LexiconCommand {
+    /// Rebuild lexicon/skills.tsv from the source taxonomies and lexicon/overrides.tsv.
+    Build(BuildArgs),
+    /// Show the canonical skill for a name or alias, or the nearest skills.
+    Lookup {
+        /// A skill name or alias, e.g. `k8s`.
+        term: String,
+    },
+    /// Rebuild lexicon/background.tsv (document frequencies) from job posts.
+    Background {
+        /// Job-post files.
+        #[arg(required = true)]
+        posts: Vec<PathBuf>,
+        /// Where to write the table.
+        #[arg(long, default_value = "lexicon/background.tsv")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Folder with esco-v1.1.1/, onet-29.3/, github-linguist/, devicon/, simple-icons/.
+    #[arg(long, default_value = "../shared/data/lexicon-sources")]
+    sources: PathBuf,
+    /// The hand-kept overrides file.
+    #[arg(long, default_value = "lexicon/overrides.tsv")]
+    overrides: PathBuf,
+    /// Where to write the lexicon.
+    #[arg(long, default_value = "lexicon/skills.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// An argument that parsed but is not valid.
+#[derive(Debug, thiserror::Error)]
+#[error("{flag}: {message}")]
+pub struct UsageError {
+    /// The flag to fix.
+    pub flag: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Cli {
+    /// Validates the parsed arguments.
+    ///
+    /// Errors: [`UsageError`] naming the flag, e.g. `--min-score` outside 0..=100.
+    pub fn into_config(self) -> Result<Config, UsageError> {
+        Ok(match self.command {
+            Command::Score(a) => score_config(a, false)?,
+            Command::Gaps(a) => score_config(a, true)?,
+            Command::Skills(a) => Config::Skills { file: a.file, format: a.format.into() },
+            Command::Sections(a) => Config::Sections { file: a.file, format: a.format.into() },
+            Command::Lexicon(LexiconCommand::Build(b)) => Config::LexiconBuild {
+                inputs: BuildInputs {
+                    esco: b.sources.join("esco-v1.1.1"),
+                    onet: b.sources.join("onet-29.3"),
+                    linguist: b.sources.join("github-linguist"),
+                    devicon: b.sources.join("devicon/devicon.json"),
+                    simple_icons: b.sources.join("simple-icons/simple-icons.json"),
+                    overrides: b.overrides,
+                },
+                out: b.out,
+            },
+            Command::Lexicon(LexiconCommand::Lookup { term }) => Config::LexiconLookup { term },
+            Command::Lexicon(LexiconCommand::Background { posts, out }) => Config::LexiconBackground { posts, out },
+        })
+    }
+}
+
+fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
+    if let Some(min) = a.min_score
+        && !(0.0..=100.0).contains(&min)
+    {
+        return Err(UsageError { flag: "--min-score", message: format!("{min} is outside 0..=100") });
+    }
+    Ok(Config::Score { resume: a.resume, job: a.job, format: a.format.into(), min_score: a.min_score, gaps_only })
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! "Other keywords": important terms of a job post that are not lexicon
+//! skills, weighted by BM25 inverse document frequency over a background
+//! corpus of job posts, and searched in the résumé the way an ATS does: a
+//! stemmed term lookup in a tantivy index.
+
+use std::collections::HashMap;
+
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer};
+use tantivy::{Index, IndexReader, Term, doc};
+
+use crate::document::Document;
+use crate::extract::Analysis;
+
+/// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
+pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
+
+/// Name of the analyzer: tantivy's simple tokenizer, lowercase, English stop
+/// words removed, English stemmer.
+const ANALYZER: &str = "en_keywords";
+/// A keyword must occur in at least this many background job posts: a term
+/// of the job market rather than one post's prose.
+const MIN_BACKGROUND_DF: u64 = 2;
+const WRITER_BYTES: usize = 15_000_000;
+/// BM25 term-frequency saturation.
+const K1: f64 = 1.2;
+/// Terms in more than this share of background posts are job-ad boilerplate.
+const MAX_DF_SHARE: f64 = 0.3;
+const MIN_TERM_CHARS: usize = 3;
+
+/// Errors of the keyword index.
+#[derive(Debug, thiserror::Error)]
+pub enum KeywordError {
+    /// tantivy failed (in RAM, so only on a bug or out of memory).
+    #[error("keyword index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// A background table line is malformed.
+    #[error("{origin}:{line}: expected `term<TAB>document frequency`")]
+    Background {
+        /// Where the table came from.
+        origin: String,
+        /// 1-based line.
+        line: usize,
+    },
+}
+
+/// Document frequencies of stemmed terms in a corpus of job posts.
+#[derive(Debug, Clone, Default)]
+pub struct Background {
+    /// Number of documents in the corpus.
+    pub docs: u64,
+    /// Stemmed term → number of documents containing it.
+    pub df: HashMap<String, u64>,
+}
+
+impl Background {
+    /// The table embedded in the binary.
+    ///
+    /// Errors: `KeywordError::Background` if it is malformed (a test keeps it valid).
+    pub fn embedded() -> Result<Background, KeywordError> {
+        Background::parse(EMBEDDED_BACKGROUND, "lexicon/background.tsv (embedded)")
+    }
+
+    /// Parses `# docs N` then `term<TAB>df` lines.
+    pub fn parse(text: &str, origin: &str) -> Result<Background, KeywordError> {
+        let mut bg = Background::default();
+        for (i, line) in text.lines().enumerate() {
+            if let Some(n) = line.strip_prefix("# docs ") {
+                bg.docs = n.trim().parse().map_err(|_| bad(origin, i))?;
+            } else if !line.starts_with('#') && !line.is_empty() {
+                let (term, df) = line.split_once('\t').ok_or_else(|| bad(origin, i))?;
+                bg.df.insert(term.to_string(), df.parse().map_err(|_| bad(origin, i))?);
+            }
+        }
+        Ok(bg)
+    }
+
+    /// Counts, with tantivy's English stemming analyzer, in how many of `texts`
+    /// each term occurs. Terms in a single document are left out of the table.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Background, KeywordError> {
+        let (index, body) = stemmed_index();
+        let mut writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
+        let mut docs = 0;
+        for text in texts {
+            writer.add_document(doc!(body => text))?;
+            docs += 1;
+        }
+        writer.commit()?;
+        let mut df = HashMap::new();
+        for segment in index.reader()?.searcher().segment_readers() {
+            let inverted = segment.inverted_index(body)?;
+            let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let term = String::from_utf8_lossy(stream.key()).into_owned();
+                *df.entry(term).or_insert(0) += u64::from(stream.value().doc_freq);
+            }
+        }
+        df.retain(|_, n| *n > 1);
+        Ok(Background { docs, df })
+    }
+
+    /// The table as text: `# docs N`, then `term<TAB>df` sorted by term.
+    pub fn to_tsv(&self) -> String {
+        let mut terms: Vec<_> = self.df.iter().collect();
+        terms.sort();
+        let mut out = format!("# jobfit background document frequencies (English stems)\n# docs {}\n", self.docs);
+        for (term, df) in terms {
+            out.push_str(&format!("{term}\t{df}\n"));
+        }
+        out
+    }
+
+    /// BM25 inverse document frequency of a stemmed term, `ln(1 + (N - df + 0.5) / (df + 0.5))`.
+    pub fn idf(&self, term: &str) -> f64 {
+        let n = self.docs as f64;
+        let df = self.df.get(term).copied().unwrap_or(0) as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// A term of the job market: in at least [`MIN_BACKGROUND_DF`] background
+    /// posts, and in at most [`MAX_DF_SHARE`] of them (not boilerplate).
+    fn is_market_term(&self, term: &str) -> bool {
+        let df = self.df.get(term).copied().unwrap_or(0);
+        df >= MIN_BACKGROUND_DF && (df as f64) <= MAX_DF_SHARE * self.docs as f64
+    }
+}
+
+fn bad(origin: &str, i: usize) -> KeywordError {
+    KeywordError::Background { origin: origin.to_string(), line: i + 1 }
+}
+
+fn stemmed_index() -> (Index, Field) {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqs);
+    let body = builder.add_text_field("body", TextOptions::default().set_indexing_options(indexing));
+    let index = Index::create_in_ram(builder.build());
+    index.tokenizers().register(ANALYZER, analyzer());
+    (index, body)
+}
+
+fn analyzer() -> TextAnalyzer {
+    let stop_words = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(stop_words)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// A term of the job post that is not part of any lexicon skill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    /// English stem, as indexed.
+    pub stem: String,
+    /// The word as first written in the job post, lowercase.
+    pub surface: String,
+    /// Occurrences in the job post outside boilerplate sections.
+    pub count: usize,
+    /// 1-based job-post line of the first occurrence.
+    pub line: usize,
+    /// BM25 weight: idf × tf·(k1 + 1) / (tf + k1).
+    pub weight: f64,
+}
+
+/// The `limit` heaviest keywords of a job post, heaviest first (ties by stem).
+/// Tokens inside skill matches, numbers, short words, stop words, and terms
+/// that are not job-market terms of the background are left out.
+pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Vec<Keyword> {
+    let mut analyzer = analyzer();
+    let mut found: HashMap<String, Keyword> = HashMap::new();
+    for (n, line) in job.doc.lines() {
+        if job.section(n).is_boilerplate() {
+            continue;
+        }
+        let skills: Vec<(usize, usize)> =
+            job.matches.iter().filter(|m| m.line == n).map(|m| (m.start, m.end)).collect();
+        let mut stream = analyzer.token_stream(line);
+        while let Some(token) = stream.next() {
+            let (from, to) = (token.offset_from, token.offset_to);
+            let word = &line[from..to];
+            let in_skill = skills.iter().any(|&(s, e)| from < e && s < to);
+            if in_skill || word.chars().count() < MIN_TERM_CHARS || word.chars().any(|c| !c.is_alphabetic()) {
+                continue;
+            }
+            if !background.is_market_term(&token.text) {
+                continue;
+            }
+            let entry = found.entry(token.text.clone()).or_insert_with(|| Keyword {
+                stem: token.text.clone(),
+                surface: word.to_lowercase(),
+                count: 0,
+                line: n,
+                weight: 0.0,
+            });
+            entry.count += 1;
+        }
+    }
+    let mut keywords: Vec<Keyword> = found
+        .into_values()
+        .map(|mut k| {
+            let tf = k.count as f64;
+            k.weight = background.idf(&k.stem) * tf * (K1 + 1.0) / (tf + K1);
+            k
+        })
+        .collect();
+    keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
+    keywords.truncate(limit);
+    keywords
+}
+
+/// A résumé indexed in RAM for ATS-style keyword search.
+pub struct ResumeIndex {
+    reader: IndexReader,
+    body: Field,
+}
+
+impl ResumeIndex {
+    /// Indexes the résumé's text with the English stemming analyzer.
+    ///
+    /// Errors: `KeywordError::Index` if tantivy fails.
+    pub fn new(resume: &Document) -> Result<ResumeIndex, KeywordError> {
+        let (index, body) = stemmed_index();
+        let mut writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
+        writer.add_document(doc!(body => resume.text.as_str()))?;
+        writer.commit()?;
+        Ok(ResumeIndex { reader: index.reader()?, body })
+    }
+
+    /// Whether a search for the stemmed term finds the résumé.
+    pub fn contains(&self, stem: &str) -> Result<bool, KeywordError> {
+        let term = Term::from_field_text(self.body, stem);
+        Ok(self.reader.searcher().doc_freq(&term)? > 0)
+    }
+}
+
+/// The first 1-based line of `doc` containing a word with this stem.
+pub fn line_with_stem(doc: &Document, stem: &str) -> Option<usize> {
+    let mut analyzer = analyzer();
+    doc.lines().find_map(|(n, line)| {
+        let mut stream = analyzer.token_stream(line);
+        let mut hit = false;
+        while let Some(t) = stream.next() {
+            hit |= t.text == stem;
+        }
+        hit.then_some(n)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_round_trips_and_weights_rare_terms() {
+        let texts = ["we build caches", "we build compilers", "we test caching proxies and the compilers"];
+        let bg = Background::build(texts.into_iter()).unwrap();
+        assert_eq!(bg.docs, 3);
+        assert_eq!(bg.df.get("build"), Some(&2));
+        assert_eq!(bg.df.get("cach"), Some(&2), "caches and caching share a stem");
+        assert!(bg.idf("proxi") > bg.idf("build"));
+        assert_eq!(bg.df.get("the"), None, "stop words are not indexed");
+        let parsed = Background::parse(&bg.to_tsv(), "test").unwrap();
+        assert_eq!((parsed.docs, parsed.df), (bg.docs, bg.df));
+    }
+
+    #[test]
+    fn resume_search_is_stemmed() {
+        let doc = Document::from_text("r.md".as_ref(), "Optimized caching layers").unwrap();
+        let index = ResumeIndex::new(&doc).unwrap();
+        assert!(index.contains("cach").unwrap());
+        assert!(index.contains("optim").unwrap());
+        assert!(!index.contains("kafka").unwrap());
+        assert_eq!(line_with_stem(&doc, "layer"), Some(1));
+    }
+}

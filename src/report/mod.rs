@@ -1,0 +1,193 @@
+//! Reports: one model ([`ScoreReport`], skill records) rendered to each
+//! output format. Table-like formats (terminal table, Markdown) share the
+//! row code here; JSON is the serialized model.
+
+mod markdown;
+mod table;
+
+use serde::Serialize;
+
+use crate::extract::MatchRecord;
+use crate::score::{Finding, SCHEMA_VERSION, ScoreReport};
+use crate::sections::Section;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A terminal table (comfy-table).
+    Table,
+    /// Pretty-printed JSON with a `schema_version`.
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+/// Longest line excerpt shown in tables, in characters.
+const EXCERPT_CHARS: usize = 70;
+
+/// A titled block of rows.
+struct Block {
+    title: String,
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Renders `jobfit score` output.
+pub fn score(report: &ScoreReport, format: Format) -> String {
+    match format {
+        Format::Json => json(report),
+        _ => tabular(format, &score_heading(report), &score_blocks(report)),
+    }
+}
+
+/// Renders `jobfit gaps` output: the missing requirements only.
+pub fn gaps(report: &ScoreReport, format: Format) -> String {
+    #[derive(Serialize)]
+    struct Gaps<'a> {
+        schema_version: u32,
+        resume: &'a str,
+        job: &'a str,
+        score: f64,
+        missing: &'a [Finding],
+    }
+    match format {
+        Format::Json => json(&Gaps {
+            schema_version: SCHEMA_VERSION,
+            resume: &report.resume,
+            job: &report.job,
+            score: report.score,
+            missing: &report.missing,
+        }),
+        _ => tabular(format, &score_heading(report), &[missing_block(report)]),
+    }
+}
+
+/// Renders `jobfit skills` output.
+pub fn skills(path: &str, records: &[MatchRecord], format: Format) -> String {
+    #[derive(Serialize)]
+    struct Skills<'a> {
+        schema_version: u32,
+        path: &'a str,
+        matches: &'a [MatchRecord],
+    }
+    if format == Format::Json {
+        return json(&Skills { schema_version: SCHEMA_VERSION, path, matches: records });
+    }
+    let rows = records
+        .iter()
+        .map(|r| {
+            let cells = [&r.line, &r.start, &r.end].map(ToString::to_string);
+            let text = [&r.surface, &r.skill].map(|s| s.to_string());
+            cells.into_iter().chain(text).chain([r.category.to_string(), r.section.to_string()]).collect()
+        })
+        .collect();
+    let block = Block {
+        title: format!("{} skill occurrences", records.len()),
+        header: vec!["line", "start", "end", "surface", "skill", "category", "section"],
+        rows,
+    };
+    tabular(format, path, &[block])
+}
+
+/// Renders `jobfit sections` output: each heading line and the section it opens.
+pub fn sections(path: &str, headings: &[(usize, Section, String)], format: Format) -> String {
+    #[derive(Serialize)]
+    struct Heading<'a> {
+        line: usize,
+        section: Section,
+        text: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Sections<'a> {
+        schema_version: u32,
+        path: &'a str,
+        headings: Vec<Heading<'a>>,
+    }
+    if format == Format::Json {
+        let headings = headings.iter().map(|(line, section, text)| Heading { line: *line, section: *section, text }).collect();
+        return json(&Sections { schema_version: SCHEMA_VERSION, path, headings });
+    }
+    let block = Block {
+        title: format!("{} section headings (lines before the first belong to `header`)", headings.len()),
+        header: vec!["line", "section", "heading"],
+        rows: headings.iter().map(|(n, s, t)| vec![n.to_string(), s.as_str().to_string(), excerpt(t)]).collect(),
+    };
+    tabular(format, path, &[block])
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("report models serialize");
+    out.push('\n');
+    out
+}
+
+fn tabular(format: Format, heading: &str, blocks: &[Block]) -> String {
+    match format {
+        Format::Markdown => markdown::render(heading, blocks),
+        _ => table::render(heading, blocks),
+    }
+}
+
+fn score_heading(r: &ScoreReport) -> String {
+    let cap = r.breakdown.uncapped_score.map_or(String::new(), |u| {
+        format!(" (capped from {u:.1}: a required hard skill is missing)")
+    });
+    format!("Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}", r.score, r.resume, r.job)
+}
+
+fn score_blocks(r: &ScoreReport) -> Vec<Block> {
+    let b = &r.breakdown;
+    let breakdown = Block {
+        title: "Breakdown".to_string(),
+        header: vec!["component", "score", "share", "met"],
+        rows: [("hard skills", &b.hard_skills), ("soft skills", &b.soft_skills), ("other keywords", &b.keywords)]
+            .iter()
+            .map(|(name, c)| {
+                vec![name.to_string(), format!("{:.1}", c.score), format!("{:.0}%", c.share * 100.0), format!("{}/{}", c.matched, c.total)]
+            })
+            .collect(),
+    };
+    let matched = Block {
+        title: format!("Matched ({})", r.matched.len()),
+        header: vec!["keyword", "skill", "kind", "tier", "weight", "job line", "résumé evidence"],
+        rows: r
+            .matched
+            .iter()
+            .map(|f| {
+                let evidence = match (f.resume_line, &f.resume_text, f.resume_section) {
+                    (Some(n), Some(t), Some(s)) => format!("L{n} ({s}): {}", excerpt(t)),
+                    _ => String::new(),
+                };
+                finding_cells(f).into_iter().chain([evidence]).collect()
+            })
+            .collect(),
+    };
+    vec![breakdown, matched, missing_block(r)]
+}
+
+fn missing_block(r: &ScoreReport) -> Block {
+    Block {
+        title: format!("Missing ({}), most important first", r.missing.len()),
+        header: vec!["keyword", "skill", "kind", "tier", "weight", "job line", "asked in the post"],
+        rows: r.missing.iter().map(|f| finding_cells(f).into_iter().chain([excerpt(&f.job_text)]).collect()).collect(),
+    }
+}
+
+fn finding_cells(f: &Finding) -> Vec<String> {
+    vec![
+        f.keyword.clone(),
+        f.skill.clone().unwrap_or_else(|| "-".to_string()),
+        f.kind.to_string(),
+        f.tier.to_string(),
+        format!("{:.2}", f.importance),
+        format!("L{}", f.job_line),
+    ]
+}
+
+/// `text` cut to [`EXCERPT_CHARS`] characters, with `…` when cut.
+fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
