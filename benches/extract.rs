@@ -1,1 +1,59 @@
-fn main(){}
+//! Benchmarks: skill extraction throughput over the bundled job posts with
+//! the full embedded lexicon, lexicon start-up, and one `score`.
+//! Run: `cargo bench --bench extract`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jobfit::document::Document;
+use jobfit::extract::Extractor;
+use jobfit::keywords::Background;
+use jobfit::score::{Weights, score};
+
+const SEED: &str = "resumes/systems-engineer-alireza-ghadimi.txt";
+const POST: &str = "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt";
+
+fn corpus() -> String {
+    let mut paths: Vec<_> = std::fs::read_dir("job_posts")
+        .expect("run from the repository root")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read_to_string(p).expect("UTF-8 job post")).collect::<Vec<_>>().join("\n")
+}
+
+fn extraction(c: &mut Criterion) {
+    let extractor = Extractor::embedded().expect("embedded lexicon");
+    let text = corpus();
+    let hits = extractor.find_in_text(&text).len();
+    assert!(hits > 1_000, "the job-post corpus has {hits} skill occurrences, expected over 1,000");
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("job_posts", |b| b.iter(|| extractor.find_in_text(black_box(&text)).len()));
+    group.finish();
+}
+
+fn startup(c: &mut Criterion) {
+    c.bench_function("lexicon_load_and_compile", |b| b.iter(|| Extractor::embedded().expect("embedded lexicon")));
+}
+
+fn one_score(c: &mut Criterion) {
+    let extractor = Extractor::embedded().expect("embedded lexicon");
+    let background = Background::embedded().expect("embedded background");
+    let resume = Document::load(Path::new(SEED)).expect("seed résumé");
+    let job = Document::load(Path::new(POST)).expect("job post");
+    c.bench_function("score_seed_vs_linux_post", |b| {
+        b.iter(|| {
+            let r = extractor.analyze(resume.clone());
+            let j = extractor.analyze(job.clone());
+            let report = score(&extractor, &background, &r, &j, &Weights::default()).expect("score");
+            assert!(report.score > 0.0);
+            report
+        })
+    });
+}
+
+criterion_group!(benches, extraction, startup, one_score);
+criterion_main!(benches);

@@ -74,7 +74,8 @@ pub fn run(config: &Config) -> Result<Outcome, AppError> {
         }
         Config::Sections { file, format } => {
             let doc = Document::load(file)?;
-            let rows: Vec<_> = doc.lines().filter_map(|(n, l)| heading(l).map(|s| (n, s, l.trim().to_string()))).collect();
+            let rows: Vec<_> =
+                doc.lines().filter_map(|(n, l)| heading(l).map(|s| (n, s, l.trim().to_string()))).collect();
             report::sections(&file.display().to_string(), &rows, *format)
         }
         Config::LexiconBuild { inputs, out } => {
@@ -97,9 +98,18 @@ pub fn run(config: &Config) -> Result<Outcome, AppError> {
 fn lookup(lexicon: &Lexicon, term: &str) -> String {
     let key = phrase_key(term);
     let describe = |s: &crate::lexicon::Skill| {
-        let aliases: Vec<String> =
-            s.aliases.iter().map(|a| if a.case_sensitive { format!("{} (exact case)", a.text) } else { a.text.clone() }).collect();
-        format!("{}\n  category: {}\n  aliases: {}\n  sources: {}\n", s.name, s.category.as_str(), aliases.join(", "), s.sources.join(", "))
+        let aliases: Vec<String> = s
+            .aliases
+            .iter()
+            .map(|a| if a.case_sensitive { format!("{} (exact case)", a.text) } else { a.text.clone() })
+            .collect();
+        format!(
+            "{}\n  category: {}\n  aliases: {}\n  sources: {}\n",
+            s.name,
+            s.category.as_str(),
+            aliases.join(", "),
+            s.sources.join(", ")
+        )
     };
     if let Some(skill) = lexicon.skills.iter().find(|s| s.aliases.iter().any(|a| phrase_key(&a.text) == key)) {
         return describe(skill);
@@ -108,7 +118,11 @@ fn lookup(lexicon: &Lexicon, term: &str) -> String {
     let mut near: Vec<(f64, &str, &str)> = lexicon
         .skills
         .iter()
-        .flat_map(|s| s.aliases.iter().map(move |a| (strsim::jaro_winkler(key, &phrase_key(&a.text)), a.text.as_str(), s.name.as_str())))
+        .flat_map(|s| {
+            s.aliases
+                .iter()
+                .map(move |a| (strsim::jaro_winkler(key, &phrase_key(&a.text)), a.text.as_str(), s.name.as_str()))
+        })
         .filter(|(sim, _, _)| *sim >= LOOKUP_MIN_SIMILARITY)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

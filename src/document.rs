@@ -10,13 +10,18 @@ pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// File extensions read as plain text or Markdown (lowercase, no dot).
 pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 
-/// A loaded document: normalized text (see [`crate::normalize`]) split into lines.
+/// A loaded document: the original text and its normalized form (see
+/// [`crate::normalize`]), which have the same lines.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The path as the user gave it.
     pub path: PathBuf,
-    /// The normalized text.
+    /// The text as read, decoded.
+    pub original: String,
+    /// The normalized text that matching runs on.
     pub text: String,
+    /// Normalized byte offset → original byte offset (length `text.len() + 1`).
+    map: Vec<u32>,
     /// Byte offset where each line starts in `text`; line `n` (1-based) starts at `line_starts[n - 1]`.
     line_starts: Vec<usize>,
 }
@@ -109,12 +114,27 @@ impl Document {
 
     /// A document from text already in memory; `None` if it is blank.
     pub fn from_text(path: &Path, raw: &str) -> Option<Document> {
-        let text = normalize(raw);
-        if text.trim().is_empty() {
+        let normalized = normalize(raw);
+        if normalized.text.trim().is_empty() {
             return None;
         }
+        let text = normalized.text;
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Some(Document { path: path.to_path_buf(), text, line_starts })
+        Some(Document { path: path.to_path_buf(), original: raw.to_string(), text, map: normalized.map, line_starts })
+    }
+
+    /// Original text of 1-based line `n` (without its line end), or `""` past the end.
+    pub fn original_line(&self, n: usize) -> &str {
+        let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return "" };
+        let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        let (start, end) = (self.map[start] as usize, self.map[end] as usize);
+        self.original[start..end].trim_end_matches('\r')
+    }
+
+    /// The byte offset in original line `n` of byte `offset` of normalized line `n`.
+    pub fn original_offset(&self, n: usize, offset: usize) -> usize {
+        let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return offset };
+        (self.map[start + offset] - self.map[start]) as usize
     }
 
     /// Lines as `(1-based line number, text without the line end)`.

@@ -16,9 +16,9 @@ use crate::sections::{Section, line_sections};
 pub struct SkillMatch {
     /// 1-based line number.
     pub line: usize,
-    /// UTF-8 byte offset in the normalized line where the match starts.
+    /// UTF-8 byte offset in the original line (as in the file) where the match starts.
     pub start: usize,
-    /// UTF-8 byte offset in the normalized line where the match ends, exclusive.
+    /// UTF-8 byte offset in the original line where the match ends, exclusive.
     pub end: usize,
     /// The canonical skill.
     pub skill: SkillId,
@@ -38,9 +38,9 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The matched text of `m`.
+    /// The matched text of `m`, as written in the file.
     pub fn surface(&self, m: &SkillMatch) -> &str {
-        &self.doc.line(m.line)[m.start..m.end]
+        &self.doc.original_line(m.line)[m.start..m.end]
     }
 
     /// The section of 1-based line `n`.
@@ -94,8 +94,8 @@ impl Extractor {
             .into_iter()
             .map(|(line, h)| SkillMatch {
                 line,
-                start: h.start,
-                end: h.end,
+                start: doc.original_offset(line, h.start),
+                end: doc.original_offset(line, h.end),
                 skill: h.skill,
                 section: sections[line - 1],
             })
@@ -110,7 +110,8 @@ fn drop_links(line: &str, hits: &mut Vec<Hit>) {
         return;
     }
     static LINK: OnceLock<Regex> = OnceLock::new();
-    let link = LINK.get_or_init(|| Regex::new(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+").expect("valid regex"));
+    let link =
+        LINK.get_or_init(|| Regex::new(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+").expect("valid regex"));
     let spans: Vec<(usize, usize)> = link.find_iter(line).map(|m| (m.start(), m.end())).collect();
     hits.retain(|h| !spans.iter().any(|&(s, e)| h.start < e && s < h.end));
 }
@@ -133,9 +134,9 @@ mod tests {
 pub struct MatchRecord {
     /// 1-based line.
     pub line: usize,
-    /// Byte offset in the normalized line, inclusive.
+    /// Byte offset in the original line, inclusive.
     pub start: usize,
-    /// Byte offset in the normalized line, exclusive.
+    /// Byte offset in the original line, exclusive.
     pub end: usize,
     /// The text as written.
     pub surface: String,

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+};
 use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::document::Document;
@@ -177,8 +179,9 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
             job.matches.iter().filter(|m| m.line == n).map(|m| (m.start, m.end)).collect();
         let mut stream = analyzer.token_stream(line);
         while let Some(token) = stream.next() {
-            let (from, to) = (token.offset_from, token.offset_to);
-            let word = &line[from..to];
+            let word = &line[token.offset_from..token.offset_to];
+            let (from, to) =
+                (job.doc.original_offset(n, token.offset_from), job.doc.original_offset(n, token.offset_to));
             let in_skill = skills.iter().any(|&(s, e)| from < e && s < to);
             if in_skill || word.chars().count() < MIN_TERM_CHARS || word.chars().any(|c| !c.is_alphabetic()) {
                 continue;

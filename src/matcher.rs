@@ -78,9 +78,8 @@ impl Matcher {
                 }
             };
         }
-        let exact = case_sensitive.then(|| {
-            tokenize(alias).iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>()
-        });
+        let exact = case_sensitive
+            .then(|| tokenize(alias).iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
         let terminals = self.terminals.entry(node).or_default();
         if !terminals.iter().any(|t| t.skill == skill && t.exact == exact) {
             terminals.push(Terminal { skill, exact });
@@ -152,7 +151,8 @@ impl Matcher {
 /// Case and context rules for tokens `i..end` matching terminal `t`.
 fn accepts(t: &Terminal, line: &str, tokens: &[Token], i: usize, end: usize) -> bool {
     let Some(exact) = &t.exact else { return true };
-    let same = exact.len() == end - i && exact.iter().zip(&tokens[i..end]).all(|(w, tok)| *w == line[tok.start..tok.end]);
+    let same =
+        exact.len() == end - i && exact.iter().zip(&tokens[i..end]).all(|(w, tok)| *w == line[tok.start..tok.end]);
     same && (end - i > 1 || !is_prose_word(line, tokens, i))
 }
 

@@ -1,35 +1,47 @@
-//! Text normalization applied to every loaded document: Unicode NFKC
-//! (ligatures such as `ﬁ`, full-width forms, no-break spaces), typographic
-//! quotes to ASCII, invisible characters removed, Markdown backslash escapes
-//! (`io\_uring`) undone, and `\n` line ends. Byte offsets in findings refer
-//! to this normalized text.
+//! Text normalization applied to every loaded document: Unicode NFKC per
+//! character (ligatures such as `ﬁ`, full-width forms, no-break spaces),
+//! typographic quotes to ASCII, invisible characters removed, Markdown
+//! backslash escapes (`io\_uring`) undone, tabs to spaces, `\n` line ends.
+//! A byte map leads every normalized offset back to the original text.
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalizes `text` as described in the module docs; line structure is kept.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev_backslash = false;
-    for c in text.nfkc() {
-        if prev_backslash {
-            prev_backslash = false;
-            if !c.is_ascii_punctuation() {
-                out.push('\\');
-            }
-        }
+/// Normalized text and its map back to the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalized text; it has the same lines as the original.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original text of normalized byte
+    /// `i`; `map[text.len()]` is the original length. Length `text.len() + 1`.
+    pub map: Vec<u32>,
+}
+
+/// Normalizes `text` as described in the module docs. Offsets are `u32`, so
+/// text must be under 4 GiB (documents are limited far below that).
+pub fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized { text: String::with_capacity(text.len()), map: Vec::with_capacity(text.len() + 1) };
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let escaped_punct = c == '\\' && chars.peek().is_some_and(|&(_, n)| n.is_ascii_punctuation());
         match c {
-            '\\' => prev_backslash = true,
+            _ if escaped_punct => {}
             '\r' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            '\t' => out.push(' '),
-            _ => out.push(c),
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\'', at),
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => out.push('"', at),
+            '\t' => out.push(' ', at),
+            _ if c.is_ascii() => out.push(c, at),
+            _ => std::iter::once(c).nfkc().for_each(|n| out.push(n, at)),
         }
     }
-    if prev_backslash {
-        out.push('\\');
-    }
+    out.map.push(text.len() as u32);
     out
+}
+
+impl Normalized {
+    fn push(&mut self, c: char, original_at: usize) {
+        self.text.push(c);
+        self.map.extend(std::iter::repeat_n(original_at as u32, c.len_utf8()));
+    }
 }
 
 #[cfg(test)]
@@ -38,9 +50,20 @@ mod tests {
 
     #[test]
     fn folds_ligatures_quotes_and_escapes() {
-        assert_eq!(normalize("e\u{FB03}cient"), "efficient");
-        assert_eq!(normalize("\u{201C}io\\_uring\u{201D} \\$25M"), "\"io_uring\" $25M");
-        assert_eq!(normalize("a\r\nb\\n"), "a\nb\\n");
-        assert_eq!(normalize("soft\u{00AD}ware"), "software");
+        assert_eq!(normalize("e\u{FB03}cient").text, "efficient");
+        assert_eq!(normalize("\u{201C}io\\_uring\u{201D} \\$25M").text, "\"io_uring\" $25M");
+        assert_eq!(normalize("a\r\nb\\n").text, "a\nb\\n");
+        assert_eq!(normalize("soft\u{00AD}ware").text, "software");
+    }
+
+    #[test]
+    fn map_leads_back_to_the_original() {
+        let original = "io\\_uring\u{00A0}Rust";
+        let n = normalize(original);
+        assert_eq!(n.text, "io_uring Rust");
+        let rust = n.text.find("Rust").unwrap();
+        assert_eq!(&original[n.map[rust] as usize..n.map[n.text.len()] as usize], "Rust");
+        assert_eq!(n.map[2], 3, "the `_` maps to itself, after the dropped escape");
+        assert_eq!(&original[n.map[0] as usize..n.map[8] as usize], "io\\_uring");
     }
 }

@@ -188,7 +188,8 @@ fn skill_findings(extractor: &Extractor, resume: &Analysis, job: &Analysis, weig
             let skill = extractor.lexicon.skill(id);
             let surface = job.surface(at).to_string();
             let evidence = best_evidence(resume, id);
-            let literal = resume.matches.iter().any(|m| m.skill == id && phrase_key(resume.surface(m)) == phrase_key(&surface));
+            let literal =
+                resume.matches.iter().any(|m| m.skill == id && phrase_key(resume.surface(m)) == phrase_key(&surface));
             Finding {
                 keyword: surface,
                 skill: Some(skill.name.clone()),
@@ -198,9 +199,9 @@ fn skill_findings(extractor: &Extractor, resume: &Analysis, job: &Analysis, weig
                 importance: round2(weights.tier(t) * (1.0 + (count as f64).ln().min(1.0))),
                 job_count: count,
                 job_line: at.line,
-                job_text: job.doc.line(at.line).trim().to_string(),
+                job_text: job.doc.original_line(at.line).trim().to_string(),
                 resume_line: evidence.map(|m| m.line),
-                resume_text: evidence.map(|m| resume.doc.line(m.line).trim().to_string()),
+                resume_text: evidence.map(|m| resume.doc.original_line(m.line).trim().to_string()),
                 resume_section: evidence.map(|m| m.section.as_str()),
                 literal: evidence.map(|_| literal),
             }
@@ -241,9 +242,9 @@ fn keyword_findings(
             importance: round2(k.weight / top),
             job_count: k.count,
             job_line: k.line,
-            job_text: job.doc.line(k.line).trim().to_string(),
+            job_text: job.doc.original_line(k.line).trim().to_string(),
             resume_line: line,
-            resume_text: line.map(|n| resume.doc.line(n).trim().to_string()),
+            resume_text: line.map(|n| resume.doc.original_line(n).trim().to_string()),
             resume_section: line.map(|n| resume.section(n).as_str()),
             literal: None,
         });

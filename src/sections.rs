@@ -73,8 +73,24 @@ impl Section {
     fn parse(name: &str) -> Option<Section> {
         use Section::*;
         let all = [
-            Header, Summary, Experience, Education, Skills, Projects, Certifications, Awards, Publications,
-            Interests, Languages, Responsibilities, Requirements, Preferred, Benefits, Company, Legal, Other,
+            Header,
+            Summary,
+            Experience,
+            Education,
+            Skills,
+            Projects,
+            Certifications,
+            Awards,
+            Publications,
+            Interests,
+            Languages,
+            Responsibilities,
+            Requirements,
+            Preferred,
+            Benefits,
+            Company,
+            Legal,
+            Other,
         ];
         all.into_iter().find(|s| s.as_str() == name)
     }

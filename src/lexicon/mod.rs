@@ -32,7 +32,7 @@ pub struct Skill {
     pub name: String,
     /// What kind of skill it is.
     pub category: Category,
-    /// Every form that matches, including the name itself when it should match.
+    /// Every form that matches, including the name itself when it should match (an override lists every form it matches).
     pub aliases: Vec<Alias>,
     /// Source taxonomies it was merged from, e.g. `esco`, `onet`, `linguist`,
     /// `devicon`, `overrides`; sorted.

@@ -104,7 +104,8 @@ pub fn sections(path: &str, headings: &[(usize, Section, String)], format: Forma
         headings: Vec<Heading<'a>>,
     }
     if format == Format::Json {
-        let headings = headings.iter().map(|(line, section, text)| Heading { line: *line, section: *section, text }).collect();
+        let headings =
+            headings.iter().map(|(line, section, text)| Heading { line: *line, section: *section, text }).collect();
         return json(&Sections { schema_version: SCHEMA_VERSION, path, headings });
     }
     let block = Block {
@@ -129,9 +130,10 @@ fn tabular(format: Format, heading: &str, blocks: &[Block]) -> String {
 }
 
 fn score_heading(r: &ScoreReport) -> String {
-    let cap = r.breakdown.uncapped_score.map_or(String::new(), |u| {
-        format!(" (capped from {u:.1}: a required hard skill is missing)")
-    });
+    let cap = r
+        .breakdown
+        .uncapped_score
+        .map_or(String::new(), |u| format!(" (capped from {u:.1}: a required hard skill is missing)"));
     format!("Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}", r.score, r.resume, r.job)
 }
 
@@ -143,7 +145,12 @@ fn score_blocks(r: &ScoreReport) -> Vec<Block> {
         rows: [("hard skills", &b.hard_skills), ("soft skills", &b.soft_skills), ("other keywords", &b.keywords)]
             .iter()
             .map(|(name, c)| {
-                vec![name.to_string(), format!("{:.1}", c.score), format!("{:.0}%", c.share * 100.0), format!("{}/{}", c.matched, c.total)]
+                vec![
+                    name.to_string(),
+                    format!("{:.1}", c.score),
+                    format!("{:.0}%", c.share * 100.0),
+                    format!("{}/{}", c.matched, c.total),
+                ]
             })
             .collect(),
     };

@@ -21,7 +21,7 @@ pub(super) fn render(heading: &str, blocks: &[Block]) -> String {
         table
             .load_style(UTF8_FULL_CONDENSED)
             .force_no_tty()
-            .set_content_arrangement(ContentArrangement::DynamicFullWidth)
+            .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(WIDTH)
             .set_header(block.header.clone());
         for row in &block.rows {

@@ -27,7 +27,8 @@ struct Brand {
 /// Reads devicon's tools; `simple_icons` gives their canonical spelling.
 pub fn read(devicon: &Path, simple_icons: &Path) -> Result<Vec<Candidate>, BuildError> {
     let icons: Vec<Icon> = serde_json::from_str(&read_text(devicon)?).map_err(|e| format_err(devicon, e))?;
-    let brands: Vec<Brand> = serde_json::from_str(&read_text(simple_icons)?).map_err(|e| format_err(simple_icons, e))?;
+    let brands: Vec<Brand> =
+        serde_json::from_str(&read_text(simple_icons)?).map_err(|e| format_err(simple_icons, e))?;
     let mut spelling = HashMap::new();
     for brand in &brands {
         spelling.entry(brand.slug.clone()).or_insert_with(|| brand.title.clone());

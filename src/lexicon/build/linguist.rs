@@ -32,7 +32,9 @@ pub fn read(dir: &Path) -> Result<Vec<Candidate>, BuildError> {
         .map(|(name, lang)| Candidate {
             name,
             category: Category::ProgrammingLanguage,
-            aliases: lang.aliases, same_as: Vec::new(), source: "linguist",
+            aliases: lang.aliases,
+            same_as: Vec::new(),
+            source: "linguist",
         })
         .collect())
 }

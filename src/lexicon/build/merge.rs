@@ -32,7 +32,8 @@ pub fn merge(candidates: Vec<Candidate>, overrides: &Overrides, english: &HashSe
         }
         let index = m.entry_for(&c, &name_key);
         m.entries[index].sources.insert(c.source);
-        for form in std::iter::once(&c.name).chain(&c.aliases).chain(&c.same_as) {
+        let name = (c.source != "overrides").then_some(&c.name);
+        for form in name.into_iter().chain(&c.aliases).chain(&c.same_as) {
             if let Some(alias) = accept(form, &c, overrides, english) {
                 m.claim(index, alias);
             }
@@ -56,9 +57,12 @@ pub fn merge(candidates: Vec<Candidate>, overrides: &Overrides, english: &HashSe
 impl Merger {
     /// The entry this candidate merges into, creating one if none matches.
     fn entry_for(&mut self, c: &Candidate, name_key: &str) -> usize {
-        let found = self.by_name.get(name_key).or_else(|| self.by_alias.get(name_key)).copied().or_else(|| {
-            c.same_as.iter().find_map(|a| self.by_name.get(&phrase_key(a)).copied())
-        });
+        let found = self
+            .by_name
+            .get(name_key)
+            .or_else(|| self.by_alias.get(name_key))
+            .copied()
+            .or_else(|| c.same_as.iter().find_map(|a| self.by_name.get(&phrase_key(a)).copied()));
         found.unwrap_or_else(|| {
             self.entries.push(Entry {
                 name: c.name.clone(),
@@ -112,7 +116,8 @@ fn accept(form: &str, c: &Candidate, overrides: &Overrides, english: &HashSet<St
     if !named {
         return None;
     }
-    let capitalized = [form, c.name.as_str()].into_iter().find(|f| phrase_key(f) == key && f.chars().any(char::is_uppercase));
+    let capitalized =
+        [form, c.name.as_str()].into_iter().find(|f| phrase_key(f) == key && f.chars().any(char::is_uppercase));
     capitalized.map(|f| Alias { text: f.to_string(), case_sensitive: true })
 }
 

@@ -15,11 +15,8 @@ const VENDOR_MIN_PRODUCTS: usize = 3;
 /// skip generic descriptions such as `Email software`.
 pub fn read(dir: &Path, english: &HashSet<String>) -> Result<Vec<Candidate>, BuildError> {
     let path = dir.join("Technology Skills.txt");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .quoting(false)
-        .from_path(&path)
-        .map_err(|e| format_err(&path, e))?;
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_path(&path).map_err(|e| format_err(&path, e))?;
     let mut products = BTreeMap::<String, String>::new();
     for record in reader.records() {
         let record = record.map_err(|e| format_err(&path, e))?;
@@ -47,7 +44,12 @@ fn vendors<'a>(names: impl Iterator<Item = &'a String>, english: &HashSet<String
         .collect()
 }
 
-fn candidate(example: &str, commodity: &str, vendors: &HashSet<String>, english: &HashSet<String>) -> Option<Candidate> {
+fn candidate(
+    example: &str,
+    commodity: &str,
+    vendors: &HashSet<String>,
+    english: &HashSet<String>,
+) -> Option<Candidate> {
     let base = example.strip_suffix(" software").unwrap_or(example).trim();
     let (name, acronym) = split_acronym(base);
     if acronym.is_none() && is_generic(&name, english) {
@@ -80,11 +82,7 @@ fn split_acronym(name: &str) -> (String, Option<String>) {
         .filter_map(|w| w.chars().next())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    if is_acronym && initials == *last {
-        (before.join(" "), Some(last.to_string()))
-    } else {
-        (name.to_string(), None)
-    }
+    if is_acronym && initials == *last { (before.join(" "), Some(last.to_string())) } else { (name.to_string(), None) }
 }
 
 /// A description rather than a product: an ordinary first word and no other

@@ -46,7 +46,13 @@ impl Overrides {
             ["skill", name, category, aliases] => {
                 let category = Category::parse(category).ok_or_else(|| format!("unknown category {category:?}"))?;
                 let aliases = aliases.split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
-                self.skills.push(Candidate { name: name.to_string(), category, aliases, same_as: Vec::new(), source: "overrides" });
+                self.skills.push(Candidate {
+                    name: name.to_string(),
+                    category,
+                    aliases,
+                    same_as: Vec::new(),
+                    source: "overrides",
+                });
             }
             ["stop", alias] => {
                 self.stop.insert(phrase_key(alias));

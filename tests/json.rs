@@ -1,0 +1,165 @@
+//! JSON output parsed back into typed structs, as a consumer would.
+
+use std::process::Command;
+
+use serde::Deserialize;
+
+const SEED: &str = "resumes/systems-engineer-alireza-ghadimi.txt";
+const LINUX_POST: &str = "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    schema_version: u32,
+    resume: String,
+    job: String,
+    score: f64,
+    breakdown: Breakdown,
+    matched: Vec<Finding>,
+    missing: Vec<Finding>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Breakdown {
+    hard_skills: Component,
+    soft_skills: Component,
+    keywords: Component,
+    uncapped_score: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Component {
+    score: f64,
+    share: f64,
+    matched: usize,
+    total: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Finding {
+    keyword: String,
+    skill: Option<String>,
+    kind: String,
+    tier: String,
+    importance: f64,
+    job_line: usize,
+    job_text: String,
+    resume_line: Option<usize>,
+    resume_text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Skills {
+    matches: Vec<SkillMatch>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SkillMatch {
+    line: usize,
+    start: usize,
+    end: usize,
+    surface: String,
+    skill: String,
+    category: String,
+    section: String,
+}
+
+fn jobfit(args: &[&str]) -> (String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jobfit")).args(args).output().expect("run jobfit");
+    (String::from_utf8(out.stdout).expect("UTF-8 output"), out.status.code().unwrap_or(-1))
+}
+
+fn score(resume: &str, job: &str) -> Report {
+    let (stdout, code) = jobfit(&["score", resume, job, "--format", "json"]);
+    assert_eq!(code, 0);
+    serde_json::from_str(&stdout).expect("valid score JSON")
+}
+
+#[test]
+fn score_json_is_consistent() {
+    let r = score(SEED, LINUX_POST);
+    assert_eq!(r.schema_version, 1);
+    assert_eq!((r.resume.as_str(), r.job.as_str()), (SEED, LINUX_POST));
+    assert!((0.0..=100.0).contains(&r.score));
+    let b = &r.breakdown;
+    let shares = b.hard_skills.share + b.soft_skills.share + b.keywords.share;
+    assert!((shares - 1.0).abs() < 0.01, "shares add up to 1: {shares}");
+    let total = b.hard_skills.total + b.soft_skills.total + b.keywords.total;
+    assert_eq!(total, r.matched.len() + r.missing.len());
+    let met = b.hard_skills.matched + b.soft_skills.matched + b.keywords.matched;
+    assert_eq!(met, r.matched.len());
+    assert!(b.uncapped_score.is_none_or(|u| u > r.score));
+    for c in [&b.hard_skills, &b.soft_skills, &b.keywords] {
+        assert!((0.0..=100.0).contains(&c.score) && c.matched <= c.total);
+    }
+}
+
+#[test]
+fn findings_point_at_real_lines() {
+    let r = score(SEED, LINUX_POST);
+    let resume = std::fs::read_to_string(SEED).unwrap();
+    let job = std::fs::read_to_string(LINUX_POST).unwrap();
+    for f in r.matched.iter().chain(&r.missing) {
+        assert_eq!(job.lines().nth(f.job_line - 1).map(str::trim), Some(f.job_text.as_str()));
+        assert!(["hard", "soft", "keyword"].contains(&f.kind.as_str()));
+        assert!(["required", "responsibility", "preferred", "mentioned"].contains(&f.tier.as_str()));
+        assert!(f.importance > 0.0 && !f.keyword.is_empty());
+        assert_eq!(f.skill.is_none(), f.kind == "keyword");
+    }
+    for f in &r.matched {
+        let line = f.resume_line.expect("matched findings have evidence");
+        assert_eq!(resume.lines().nth(line - 1).map(str::trim), f.resume_text.as_deref());
+    }
+    assert!(r.missing.windows(2).all(|w| w[0].importance >= w[1].importance), "missing is ranked");
+    let names: Vec<_> = r.matched.iter().filter_map(|f| f.skill.as_deref()).collect();
+    for expected in ["C", "Linux", "Virtualization", "x86-64"] {
+        assert!(names.contains(&expected), "{expected} should match: {names:?}");
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    for format in ["json", "table", "markdown"] {
+        let first = jobfit(&["score", SEED, LINUX_POST, "--format", format]);
+        assert_eq!(first, jobfit(&["score", SEED, LINUX_POST, "--format", format]));
+    }
+}
+
+#[test]
+fn skills_offsets_slice_the_surface() {
+    let (stdout, code) = jobfit(&["skills", SEED, "--format", "json"]);
+    assert_eq!(code, 0);
+    let skills: Skills = serde_json::from_str(&stdout).unwrap();
+    let text = std::fs::read_to_string(SEED).unwrap();
+    for m in &skills.matches {
+        let line = text.lines().nth(m.line - 1).unwrap();
+        assert_eq!(&line[m.start..m.end], m.surface, "{m:?}");
+        assert!(!m.category.is_empty() && !m.section.is_empty());
+    }
+    let found: Vec<&str> = skills.matches.iter().map(|m| m.skill.as_str()).collect();
+    for expected in [
+        "Rust",
+        "C",
+        "Go",
+        "LLVM",
+        "Cranelift",
+        "WebAssembly",
+        "eBPF",
+        "io_uring",
+        "KVM",
+        "Firecracker",
+        "gVisor",
+        "Distributed systems",
+        "Consensus protocols",
+        "x86-64",
+        "SIMD",
+    ] {
+        assert!(found.contains(&expected), "seed résumé should show {expected}");
+    }
+}
+
+#[test]
+fn min_score_sets_exit_code() {
+    assert_eq!(jobfit(&["score", SEED, LINUX_POST, "--min-score", "0"]).1, 0);
+    assert_eq!(jobfit(&["score", SEED, LINUX_POST, "--min-score", "100"]).1, 1);
+}

@@ -1,0 +1,69 @@
+//! The lexicon data files stay clean: the committed `lexicon/skills.tsv`
+//! parses, is sorted, has unique names and no alias claimed by two skills,
+//! and re-serializes to itself (the typos `verify` pattern).
+
+use std::collections::HashMap;
+
+use jobfit::keywords::Background;
+use jobfit::lexicon::{Lexicon, sort_key};
+use jobfit::tokenize::phrase_key;
+
+#[test]
+fn embedded_lexicon_is_valid() {
+    let lexicon = Lexicon::embedded().expect("lexicon parses");
+    assert!(lexicon.skills.len() > 5_000, "lexicon has {} skills", lexicon.skills.len());
+    let keys: Vec<_> = lexicon.skills.iter().map(|s| sort_key(&s.name)).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "skills are sorted with unique names");
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for skill in &lexicon.skills {
+        assert!(!skill.aliases.is_empty(), "{} has no alias", skill.name);
+        assert!(!skill.sources.is_empty(), "{} has no source", skill.name);
+        for alias in &skill.aliases {
+            let key = phrase_key(&alias.text);
+            assert!(!key.is_empty(), "{}: empty alias", skill.name);
+            assert!(!alias.text.contains(['|', '\t']), "{}: alias {:?}", skill.name, alias.text);
+            if let Some(other) = owner.insert(key.clone(), &skill.name) {
+                panic!("alias {key:?} claimed by {other} and {}", skill.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn lexicon_file_round_trips() {
+    let text = std::fs::read_to_string("lexicon/skills.tsv").unwrap();
+    assert_eq!(Lexicon::parse(&text, "lexicon/skills.tsv").unwrap().to_tsv(), text);
+}
+
+#[test]
+fn ordinary_words_never_match_alone() {
+    let lexicon = Lexicon::embedded().unwrap();
+    for word in
+        ["be", "help", "make", "basic", "scheme", "go", "rust", "systems", "source", "learn", "project", "office"]
+    {
+        let loose =
+            lexicon.skills.iter().flat_map(|s| &s.aliases).find(|a| !a.case_sensitive && phrase_key(&a.text) == word);
+        assert!(loose.is_none(), "{word:?} matches case-insensitively: {loose:?}");
+    }
+}
+
+#[test]
+fn overrides_are_sorted_and_applied() {
+    let text = std::fs::read_to_string("lexicon/overrides.tsv").unwrap();
+    let rows: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let mut sorted = rows.clone();
+    sorted.sort();
+    assert_eq!(rows, sorted, "lexicon/overrides.tsv is sorted");
+    let lexicon = Lexicon::embedded().unwrap();
+    for row in rows.iter().filter(|r| r.starts_with("skill\t")) {
+        let name = row.split('\t').nth(1).unwrap();
+        assert!(lexicon.skills.iter().any(|s| s.name == name), "override skill {name} is in the lexicon");
+    }
+}
+
+#[test]
+fn background_table_is_valid() {
+    let bg = Background::embedded().expect("background parses");
+    assert!(bg.docs >= 40 && bg.df.len() > 500);
+    assert!(bg.df.values().all(|&df| df >= 2 && df <= bg.docs));
+}
