@@ -10,7 +10,7 @@ use crate::report::Format;
 
 const EXAMPLES: &str = "\
 Examples:
-  jobfit score resumes/systems-engineer-alireza-ghadimi.txt job_posts/tech-train-019-site-reliability-engineer.txt
+  jobfit score resume.md post.txt
   jobfit gaps  resume.md post.txt --format markdown
   jobfit score resume.md post.txt --format json --min-score 70
   jobfit skills resume.md
