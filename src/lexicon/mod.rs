@@ -117,12 +117,6 @@ impl Lexicon {
     pub fn skill(&self, id: SkillId) -> &Skill {
         &self.skills[id as usize]
     }
-
-    /// A stable hash of the lexicon contents (FNV-1a over the TSV), to detect
-    /// an index built with another lexicon.
-    pub fn content_hash(&self) -> u64 {
-        self.to_tsv().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-    }
 }
 
 fn parse_line(line: &str) -> Result<Skill, String> {
