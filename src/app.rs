@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::document::{Document, LoadError};
+use crate::document::Document;
+use crate::load::{LoadError, Source, load};
+use crate::quality::Quality;
 use crate::extract::Extractor;
 use crate::keywords::{Background, KeywordError};
 use crate::lexicon::build::{BuildError, build};
@@ -19,6 +21,8 @@ use crate::tokenize::phrase_key;
 pub struct Outcome {
     /// Text for standard output.
     pub stdout: String,
+    /// Warnings for standard error, each naming its file (parse quality).
+    pub warnings: Vec<String>,
     /// Process exit code: 0 success, 1 below `--min-score`.
     pub code: u8,
 }
@@ -57,26 +61,27 @@ const LOOKUP_MIN_SIMILARITY: f64 = 0.85;
 ///
 /// Errors: [`AppError`], naming the file that caused it.
 pub fn run(config: &Config) -> Result<Outcome, AppError> {
+    let mut warnings = Vec::new();
     let stdout = match config {
         Config::Score { resume, job, format, min_score, gaps_only } => {
             let extractor = Extractor::embedded()?;
-            let resume = extractor.analyze(Document::load(resume)?);
-            let job = extractor.analyze(Document::load(job)?);
+            let resume = extractor.analyze(load_checked(resume, &mut warnings)?);
+            let job = extractor.analyze(load_checked(job, &mut warnings)?);
             let report = score(&extractor, &Background::embedded()?, &resume, &job, &Weights::default())?;
             let code = u8::from(min_score.is_some_and(|min| report.score < min));
             let stdout = if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format) };
-            return Ok(Outcome { stdout, code });
+            return Ok(Outcome { stdout, warnings, code });
         }
         Config::Skills { file, format } => {
             let extractor = Extractor::embedded()?;
-            let analysis = extractor.analyze(Document::load(file)?);
-            report::skills(&file.display().to_string(), &extractor.records(&analysis), *format)
+            let analysis = extractor.analyze(load_checked(file, &mut warnings)?);
+            report::skills(&analysis.doc.path.display().to_string(), &extractor.records(&analysis), *format)
         }
         Config::Sections { file, format } => {
-            let doc = Document::load(file)?;
+            let doc = load_checked(file, &mut warnings)?;
             let rows: Vec<_> =
                 doc.lines().filter_map(|(n, l)| heading(l).map(|s| (n, s, l.trim().to_string()))).collect();
-            report::sections(&file.display().to_string(), &rows, *format)
+            report::sections(&doc.path.display().to_string(), &rows, *format)
         }
         Config::LexiconBuild { inputs, out } => {
             let lexicon = build(inputs)?;
@@ -91,7 +96,16 @@ pub fn run(config: &Config) -> Result<Outcome, AppError> {
             format!("wrote {} terms from {} job posts to {}\n", background.df.len(), background.docs, out.display())
         }
     };
-    Ok(Outcome { stdout, code: 0 })
+    Ok(Outcome { stdout, warnings, code: 0 })
+}
+
+/// Loads a document and adds its parse-quality warnings to `warnings`.
+fn load_checked(source: &Source, warnings: &mut Vec<String>) -> Result<Document, LoadError> {
+    let doc = load(source)?;
+    for w in Quality::assess(&doc).warnings() {
+        warnings.push(format!("{}: {w}", doc.path.display()));
+    }
+    Ok(doc)
 }
 
 /// The skill whose alias is `term`, or the skills with the most similar aliases.

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::lexicon::build::BuildInputs;
+use crate::load::{InputFormat, Source};
 use crate::report::Format;
 
 const EXAMPLES: &str = "\
@@ -13,7 +14,8 @@ Examples:
   jobfit score resume.md post.txt
   jobfit gaps  resume.md post.txt --format markdown
   jobfit score resume.md post.txt --format json --min-score 70
-  jobfit skills resume.md
+  jobfit skills resume.pdf
+  curl -s https://example.com/job | jobfit gaps resume.docx - --input-format html
   jobfit lexicon lookup k8s
 
 Exit codes: 0 success, 1 score below --min-score, 2 error.";
@@ -43,10 +45,13 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct ScoreArgs {
-    /// Résumé (.txt, .md).
+    /// Résumé (.txt, .md, .html, .pdf, .docx), or - for standard input.
     resume: PathBuf,
-    /// Job post (.txt, .md).
+    /// Job post (.txt, .md, .html, .pdf, .docx), or - for standard input.
     job: PathBuf,
+    /// Format of standard input when a path is -.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Txt)]
+    input_format: InputFormatArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
@@ -57,8 +62,11 @@ struct ScoreArgs {
 
 #[derive(Debug, Args)]
 struct FileArgs {
-    /// A résumé or job post (.txt, .md).
+    /// A résumé or job post (.txt, .md, .html, .pdf, .docx), or - for standard input.
     file: PathBuf,
+    /// Format of standard input when the path is -.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Txt)]
+    input_format: InputFormatArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
@@ -98,6 +106,15 @@ struct BuildArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Txt,
+    Md,
+    Html,
+    Pdf,
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     Table,
     Json,
@@ -122,8 +139,8 @@ impl Cli {
         Ok(match self.command {
             Command::Score(a) => score_config(a, false)?,
             Command::Gaps(a) => score_config(a, true)?,
-            Command::Skills(a) => Config::Skills { file: a.file, format: a.format.into() },
-            Command::Sections(a) => Config::Sections { file: a.file, format: a.format.into() },
+            Command::Skills(a) => Config::Skills { file: source(a.file, a.input_format), format: a.format.into() },
+            Command::Sections(a) => Config::Sections { file: source(a.file, a.input_format), format: a.format.into() },
             Command::Lexicon(LexiconCommand::Build(b)) => Config::LexiconBuild {
                 inputs: BuildInputs {
                     esco: b.sources.join("esco-v1.1.1"),
@@ -147,7 +164,25 @@ fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
     {
         return Err(UsageError { flag: "--min-score", message: format!("{min} is outside 0..=100") });
     }
-    Ok(Config::Score { resume: a.resume, job: a.job, format: a.format.into(), min_score: a.min_score, gaps_only })
+    if a.resume.as_os_str() == "-" && a.job.as_os_str() == "-" {
+        return Err(UsageError { flag: "RESUME and JOB", message: "only one of them can be - (standard input)".into() });
+    }
+    let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
+    Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only })
+}
+
+/// `-` is standard input in the `--input-format` format; anything else a file.
+fn source(path: PathBuf, format: InputFormatArg) -> Source {
+    if path.as_os_str() != "-" {
+        return Source::Path(path);
+    }
+    Source::Stdin(match format {
+        InputFormatArg::Txt => InputFormat::Text,
+        InputFormatArg::Md => InputFormat::Markdown,
+        InputFormatArg::Html => InputFormat::Html,
+        InputFormatArg::Pdf => InputFormat::Pdf,
+        InputFormatArg::Docx => InputFormat::Docx,
+    })
 }
 
 impl From<FormatArg> for Format {

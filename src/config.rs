@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::lexicon::build::BuildInputs;
+use crate::load::Source;
 use crate::report::Format;
 
 /// What to run, with every argument checked.
@@ -11,10 +12,10 @@ use crate::report::Format;
 pub enum Config {
     /// `jobfit score` and `jobfit gaps`.
     Score {
-        /// Résumé file.
-        resume: PathBuf,
-        /// Job-post file.
-        job: PathBuf,
+        /// The résumé.
+        resume: Source,
+        /// The job post.
+        job: Source,
         /// Output format.
         format: Format,
         /// Exit with code 1 when the score is below this (0..=100).
@@ -24,15 +25,15 @@ pub enum Config {
     },
     /// `jobfit skills`.
     Skills {
-        /// The file to read.
-        file: PathBuf,
+        /// The document to read.
+        file: Source,
         /// Output format.
         format: Format,
     },
     /// `jobfit sections`.
     Sections {
-        /// The file to read.
-        file: PathBuf,
+        /// The document to read.
+        file: Source,
         /// Output format.
         format: Format,
     },

@@ -1,14 +1,9 @@
-//! Loading a résumé or job post from a file into normalized text with lines.
+//! A résumé or job post as text: the original text, its normalized form, and its lines.
 
 use std::path::{Path, PathBuf};
 
+use crate::load::{LoadError, Source};
 use crate::normalize::normalize;
-
-/// Largest file jobfit reads, in bytes (10 MiB).
-pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
-
-/// File extensions read as plain text or Markdown (lowercase, no dot).
-pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 
 /// A loaded document: the original text and its normalized form (see
 /// [`crate::normalize`]), which have the same lines.
@@ -26,90 +21,12 @@ pub struct Document {
     line_starts: Vec<usize>,
 }
 
-/// Why a file could not be loaded. Every variant names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// No file at that path.
-    #[error("{path}: no such file")]
-    NotFound {
-        /// The path given.
-        path: PathBuf,
-    },
-    /// The path is a directory.
-    #[error("{path}: is a directory, expected a file")]
-    IsDirectory {
-        /// The path given.
-        path: PathBuf,
-    },
-    /// The extension is not one jobfit reads.
-    #[error("{path}: unsupported file type {extension:?} (supported: .txt, .text, .md, .markdown)")]
-    Unsupported {
-        /// The path given.
-        path: PathBuf,
-        /// The extension found, or empty.
-        extension: String,
-    },
-    /// The file is larger than [`MAX_BYTES`].
-    #[error("{path}: file is {bytes} bytes, over the {limit}-byte limit")]
-    TooLarge {
-        /// The path given.
-        path: PathBuf,
-        /// Its size in bytes.
-        bytes: u64,
-        /// The limit in bytes.
-        limit: u64,
-    },
-    /// The file is not valid UTF-8.
-    #[error("{path}:{line}: not valid UTF-8 text")]
-    InvalidUtf8 {
-        /// The path given.
-        path: PathBuf,
-        /// 1-based line of the first invalid byte.
-        line: usize,
-    },
-    /// The file has no text besides white space.
-    #[error("{path}: file is empty (no text to analyze)")]
-    Empty {
-        /// The path given.
-        path: PathBuf,
-    },
-    /// Any other I/O error, such as a permission error.
-    #[error("{path}: {source}")]
-    Io {
-        /// The path given.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-}
-
 impl Document {
-    /// Reads and normalizes a `.txt`/`.md` file.
+    /// Loads a file; the extension gives the format (see [`crate::load`]).
     ///
     /// Errors: every [`LoadError`] variant, as named there.
     pub fn load(path: &Path) -> Result<Document, LoadError> {
-        let p = || path.to_path_buf();
-        let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound { path: p() },
-            _ => LoadError::Io { path: p(), source },
-        })?;
-        if meta.is_dir() {
-            return Err(LoadError::IsDirectory { path: p() });
-        }
-        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-        if !TEXT_EXTENSIONS.contains(&extension.as_str()) {
-            return Err(LoadError::Unsupported { path: p(), extension });
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(LoadError::TooLarge { path: p(), bytes: meta.len(), limit: MAX_BYTES });
-        }
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: p(), source })?;
-        let raw = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
-            LoadError::InvalidUtf8 { path: p(), line }
-        })?;
-        Document::from_text(path, &raw).ok_or(LoadError::Empty { path: p() })
+        crate::load::load(&Source::Path(path.to_path_buf()))
     }
 
     /// A document from text already in memory; `None` if it is blank.

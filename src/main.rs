@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    silence_isolated_panics();
     match run() {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
@@ -19,9 +20,24 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<u8> {
     let config = jobfit::cli::Cli::parse().into_config()?;
     let outcome = jobfit::app::run(&config)?;
+    for warning in &outcome.warnings {
+        eprintln!("jobfit: warning: {warning}");
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::Error::new(e).context("writing output")),
         _ => Ok(outcome.code),
     }
+}
+
+/// A third-party parser that panics on a malformed file runs on an isolated
+/// thread and becomes an error message; its panic text is not printed.
+fn silence_isolated_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let name = std::thread::current().name().map(str::to_string).unwrap_or_default();
+        if !name.starts_with(jobfit::load::ISOLATED_THREAD_PREFIX) {
+            default(info);
+        }
+    }));
 }

@@ -76,7 +76,10 @@ fn split_acronym(name: &str) -> (String, Option<String>) {
     let words: Vec<&str> = name.split(' ').collect();
     let Some((last, before)) = words.split_last() else { return (name.to_string(), None) };
     let n = last.len();
-    let is_acronym = (2..=6).contains(&n) && last.chars().all(|c| c.is_ascii_uppercase()) && before.len() >= n;
+    // The acronym must spell the whole name, or all of it but a vendor word.
+    let is_acronym = (2..=6).contains(&n)
+        && last.chars().all(|c| c.is_ascii_uppercase())
+        && (before.len() == n || before.len() == n + 1);
     let initials: String = before[before.len().saturating_sub(n)..]
         .iter()
         .filter_map(|w| w.chars().next())

@@ -1,0 +1,88 @@
+//! HTML to text with `html2text` (document CSS applied, so hidden elements
+//! are dropped; scripts and styles never render), one block a line.
+//! Entity-escaped HTML, as some job boards send it, is decoded once more.
+
+use super::{ISOLATED_THREAD_PREFIX, isolated};
+
+/// Deepest element nesting accepted; deeper documents are refused before
+/// parsing, as the renderer recurses on nesting.
+pub(super) const MAX_NESTING: usize = 512;
+/// Render width in columns: wide, so paragraphs stay on one line.
+const WIDTH: usize = 10_000;
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+const VOID_ELEMENTS: [&str; 14] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// The visible text of an HTML page.
+pub(super) fn to_text(html: &str) -> Result<String, String> {
+    let html = if looks_escaped(html) { unescape(html) } else { html.to_string() };
+    let depth = nesting(&html);
+    if depth > MAX_NESTING {
+        return Err(format!("elements nested {depth} deep, over the limit of {MAX_NESTING}"));
+    }
+    isolated(&format!("{ISOLATED_THREAD_PREFIX}-html"), STACK_BYTES, move || {
+        html2text::config::plain_no_decorate()
+            .use_doc_css()
+            .allow_width_overflow()
+            .string_from_read(html.as_bytes(), WIDTH)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// `&lt;p&gt;Rust&lt;/p&gt;` with no real tags: HTML sent entity-escaped.
+fn looks_escaped(html: &str) -> bool {
+    html.contains("&lt;") && !html.contains('<')
+}
+
+fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// An upper bound of the element nesting depth, from a scan of the tags.
+fn nesting(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for tag in html.split('<').skip(1) {
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect();
+        let closing = name.starts_with('/');
+        let name = name.trim_start_matches('/').to_ascii_lowercase();
+        let self_closing = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+        if name.is_empty() || VOID_ELEMENTS.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_text_only() {
+        let html = "<html><head><style>.x{display:none}</style><script>var rust=1</script></head>\
+            <body><nav>Home</nav><h1>Rust Engineer</h1><p class='x'>hidden</p><ul><li>Kubernetes</li><li>Go</li></ul></body></html>";
+        let text = to_text(html).unwrap();
+        assert!(text.contains("Rust Engineer") && text.contains("Kubernetes") && text.contains("Go"));
+        assert!(!text.contains("var rust") && !text.contains("hidden"), "{text}");
+        assert!(text.lines().any(|l| l.trim().ends_with("Kubernetes")), "list items are lines: {text}");
+    }
+
+    #[test]
+    fn escaped_html_is_decoded() {
+        let text = to_text("&lt;p&gt;Senior &amp;amp; Rust&lt;/p&gt;").unwrap();
+        assert!(text.contains("Senior & Rust"), "{text}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let html = "<div>".repeat(MAX_NESTING + 1);
+        assert!(to_text(&html).unwrap_err().contains("nested"));
+        assert_eq!(nesting("<p>a<br>b<img src=x/></p><div><span></span></div>"), 2);
+    }
+}
