@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::load::{LoadError, Source, load};
-use crate::quality::Quality;
 use crate::extract::Extractor;
 use crate::keywords::{Background, KeywordError};
 use crate::lexicon::build::{BuildError, build};
 use crate::lexicon::{Lexicon, LexiconError};
+use crate::load::{LoadError, Source, load};
+use crate::quality::Quality;
 use crate::report;
 use crate::score::{Weights, score};
 use crate::sections::heading;

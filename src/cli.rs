@@ -165,7 +165,10 @@ fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
         return Err(UsageError { flag: "--min-score", message: format!("{min} is outside 0..=100") });
     }
     if a.resume.as_os_str() == "-" && a.job.as_os_str() == "-" {
-        return Err(UsageError { flag: "RESUME and JOB", message: "only one of them can be - (standard input)".into() });
+        return Err(UsageError {
+            flag: "RESUME and JOB",
+            message: "only one of them can be - (standard input)".into(),
+        });
     }
     let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
     Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only })

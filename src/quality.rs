@@ -66,9 +66,21 @@ impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pct = |s: f64| (s * 100.0).round();
         match *self {
-            Warning::Garbled { share } => write!(f, "{}% of the characters are unreadable glyphs; the text may be garbled (check the font embedding or export again)", pct(share)),
-            Warning::OneWordPerLine { share } => write!(f, "{}% of the lines hold a single word; a multi-column or table layout may have been read cell by cell", pct(share)),
-            Warning::Columns { share } => write!(f, "{}% of the lines have wide gaps; two columns may have been read side by side and interleaved", pct(share)),
+            Warning::Garbled { share } => write!(
+                f,
+                "{}% of the characters are unreadable glyphs; the text may be garbled (check the font embedding or export again)",
+                pct(share)
+            ),
+            Warning::OneWordPerLine { share } => write!(
+                f,
+                "{}% of the lines hold a single word; a multi-column or table layout may have been read cell by cell",
+                pct(share)
+            ),
+            Warning::Columns { share } => write!(
+                f,
+                "{}% of the lines have wide gaps; two columns may have been read side by side and interleaved",
+                pct(share)
+            ),
             Warning::LittleText { words } => write!(f, "only {words} words of text were extracted"),
         }
     }

@@ -1,6 +1,8 @@
-//! Integration tests: CLI snapshots, JSON output, data files.
+//! Integration tests: CLI snapshots, JSON output, documents, fuzzing, data files.
 
 mod cli;
+mod documents;
+mod fuzz;
 mod json;
 mod lexicon;
 mod shared;

@@ -52,7 +52,8 @@ fn wordml_text(xml: &str) -> Result<String, String> {
     let mut out = String::new();
     let (mut in_text, mut fallback_depth, mut cell_depth) = (false, 0usize, 0usize);
     loop {
-        let event = reader.read_event().map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
+        let event =
+            reader.read_event().map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "t" => in_text = true,

@@ -160,14 +160,21 @@ pub fn load(source: &Source) -> Result<Document, LoadError> {
         Source::Path(p) => read_file(p)?,
         Source::Stdin(format) => (read_limited(std::io::stdin().lock(), &path)?, *format),
     };
-    let text = extract(&bytes, format, &path)?;
+    from_bytes(&bytes, format, &path)
+}
+
+/// A document from the bytes of a file in `format`; `path` names it in errors.
+///
+/// Errors: [`LoadError::InvalidUtf8`], [`LoadError::Unreadable`], [`LoadError::Empty`].
+pub fn from_bytes(bytes: &[u8], format: InputFormat, path: &Path) -> Result<Document, LoadError> {
+    let text = extract(bytes, format, path)?;
     let hint = match format {
         InputFormat::Text | InputFormat::Markdown => " (the file is empty or blank)",
         InputFormat::Html => " (the page has no visible text)",
         InputFormat::Pdf => " (no text layer: a scanned or image-only PDF? Export it with text or run OCR)",
         InputFormat::Docx => " (the document has no text)",
     };
-    Document::from_text(&path, &text).ok_or(LoadError::Empty { path, hint })
+    Document::from_text(path, &text).ok_or_else(|| LoadError::Empty { path: path.to_path_buf(), hint })
 }
 
 fn read_file(path: &Path) -> Result<(Vec<u8>, InputFormat), LoadError> {
@@ -180,7 +187,8 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, InputFormat), LoadError> {
         return Err(LoadError::IsDirectory { path: p() });
     }
     let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-    let format = InputFormat::from_extension(&extension).ok_or_else(|| LoadError::Unsupported { path: p(), extension })?;
+    let format =
+        InputFormat::from_extension(&extension).ok_or_else(|| LoadError::Unsupported { path: p(), extension })?;
     let file = std::fs::File::open(path).map_err(|source| LoadError::Io { path: p(), source })?;
     Ok((read_limited(file, path)?, format))
 }
