@@ -61,11 +61,8 @@ fn wordml_text(xml: &str) -> Result<String, String> {
                 "tc" => cell_depth += 1,
                 _ => {}
             },
-            Event::End(e) if fallback_depth > 0 => {
-                if e.local_name().as_ref() == "Fallback" {
-                    fallback_depth -= 1;
-                }
-            }
+            Event::End(e) if fallback_depth > 0 && e.local_name().as_ref() == "Fallback" => fallback_depth -= 1,
+            Event::End(_) if fallback_depth > 0 => {}
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "p" => out.push(if cell_depth > 0 { ' ' } else { '\n' }),
