@@ -184,8 +184,8 @@ fn finding_cells(f: &Finding) -> Vec<String> {
     vec![
         f.keyword.clone(),
         f.skill.clone().unwrap_or_else(|| "-".to_string()),
-        f.kind.to_string(),
-        f.tier.to_string(),
+        f.kind.as_str().to_string(),
+        f.tier.as_str().to_string(),
         format!("{:.2}", f.importance),
         format!("L{}", f.job_line),
     ]

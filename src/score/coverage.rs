@@ -1,0 +1,89 @@
+//! The score formula, shared by `score` and `rank`: weighted coverage of a
+//! post's requirements per component, component shares, and the cap.
+
+use serde::Serialize;
+
+use super::Weights;
+use super::requirements::{Kind, Requirement};
+use crate::sections::Tier;
+
+/// One sub-score of the breakdown.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Component {
+    /// Weighted coverage, 0..=100 (0 when the post asks for nothing of this kind).
+    pub score: f64,
+    /// Share of the total score, 0..=1, after leaving out empty components.
+    pub share: f64,
+    /// Requirements of this kind that the résumé meets.
+    pub matched: usize,
+    /// Requirements of this kind in the post.
+    pub total: usize,
+}
+
+/// The sub-scores and the cap.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Breakdown {
+    /// Hard skills (every category but soft skills).
+    pub hard_skills: Component,
+    /// Soft skills.
+    pub soft_skills: Component,
+    /// Other keywords: post terms outside the lexicon, BM25-weighted.
+    pub keywords: Component,
+    /// The score before the cap, when a missing required hard skill capped it.
+    pub uncapped_score: Option<f64>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    met: f64,
+    all: f64,
+    matched: usize,
+    total: usize,
+}
+
+/// The match score (0..=100, one decimal) and its breakdown, given which
+/// requirements are met (`met[i]` for `requirements[i]`).
+pub fn coverage(requirements: &[Requirement], met: &[bool], weights: &Weights) -> (f64, Breakdown) {
+    let mut tallies = [Tally::default(); 3];
+    let mut capped = false;
+    for (r, &ok) in requirements.iter().zip(met) {
+        let t = &mut tallies[slot(r.kind)];
+        t.all += r.importance;
+        t.total += 1;
+        if ok {
+            t.met += r.importance;
+            t.matched += 1;
+        }
+        capped |= !ok && r.kind == Kind::Hard && r.tier == Tier::Required;
+    }
+    let shares = [weights.hard, weights.soft, weights.keywords];
+    let present: f64 = (0..3).filter(|&i| tallies[i].total > 0).map(|i| shares[i]).sum();
+    let mut total = 0.0;
+    let mut component = |i: usize| {
+        let t = tallies[i];
+        let score = if t.all > 0.0 { 100.0 * t.met / t.all } else { 0.0 };
+        let share = if t.total > 0 && present > 0.0 { shares[i] / present } else { 0.0 };
+        total += score * share;
+        Component { score: round1(score), share: round3(share), matched: t.matched, total: t.total }
+    };
+    let (hard_skills, soft_skills, keywords) = (component(0), component(1), component(2));
+    let score = if capped { total.min(weights.missing_required_cap) } else { total };
+    let uncapped_score = (total > score).then(|| round1(total));
+    (round1(score), Breakdown { hard_skills, soft_skills, keywords, uncapped_score })
+}
+
+fn slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Hard => 0,
+        Kind::Soft => 1,
+        Kind::Keyword => 2,
+    }
+}
+
+pub(super) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

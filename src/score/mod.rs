@@ -1,0 +1,196 @@
+//! The match score: job-post requirements (skills with tiers, other
+//! keywords), their coverage by the résumé, and the report model that every
+//! output format renders.
+
+mod coverage;
+mod requirements;
+
+pub use coverage::{Breakdown, Component, coverage};
+pub use requirements::{JobFacts, Kind, Requirement, Target};
+
+use serde::Serialize;
+
+use crate::extract::{Analysis, Extractor, SkillMatch};
+use crate::keywords::{Background, KeywordError, ResumeIndex, line_with_stem};
+use crate::lexicon::SkillId;
+use crate::sections::{Section, Tier};
+use crate::tokenize::phrase_key;
+
+/// Version of the JSON report schema; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Scoring weights; see the README's "How the score is computed".
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// Share of the score from hard skills.
+    pub hard: f64,
+    /// Share of the score from soft skills.
+    pub soft: f64,
+    /// Share of the score from other keywords.
+    pub keywords: f64,
+    /// Importance of a skill by tier: required, responsibility, mentioned, preferred.
+    pub tiers: [f64; 4],
+    /// Highest score when a required hard skill is missing.
+    pub missing_required_cap: f64,
+    /// How many other keywords of the post are scored.
+    pub keyword_limit: usize,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            hard: 0.70,
+            soft: 0.10,
+            keywords: 0.20,
+            tiers: [3.0, 2.0, 1.5, 1.0],
+            missing_required_cap: 80.0,
+            keyword_limit: 15,
+        }
+    }
+}
+
+impl Weights {
+    fn tier(&self, t: Tier) -> f64 {
+        match t {
+            Tier::Required => self.tiers[0],
+            Tier::Responsibility => self.tiers[1],
+            Tier::Mentioned => self.tiers[2],
+            Tier::Preferred => self.tiers[3],
+        }
+    }
+}
+
+/// One requirement of the post, met or missing.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Finding {
+    /// The requirement as the post writes it.
+    pub keyword: String,
+    /// Canonical skill name; `null` for other keywords.
+    pub skill: Option<String>,
+    /// Skill category, or `keyword`.
+    pub category: &'static str,
+    /// `hard`, `soft` or `keyword`.
+    pub kind: Kind,
+    /// `required`, `responsibility`, `preferred` or `mentioned`.
+    pub tier: Tier,
+    /// Weight of the requirement within its component (higher = more important).
+    pub importance: f64,
+    /// Times the post mentions it outside boilerplate.
+    pub job_count: usize,
+    /// 1-based post line that asks for it.
+    pub job_line: usize,
+    /// That line's text.
+    pub job_text: String,
+    /// 1-based résumé line that shows it (matched only).
+    pub resume_line: Option<usize>,
+    /// That line's text.
+    pub resume_text: Option<String>,
+    /// The section of that résumé line.
+    pub resume_section: Option<&'static str>,
+    /// Whether the résumé writes it as the post does (what a literal ATS search needs); skills only.
+    pub literal: Option<bool>,
+}
+
+/// The full result of scoring a résumé against a job post.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ScoreReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The résumé path as given.
+    pub resume: String,
+    /// The job-post path as given.
+    pub job: String,
+    /// Match score, 0..=100, one decimal.
+    pub score: f64,
+    /// How the score is made up.
+    pub breakdown: Breakdown,
+    /// Requirements the résumé meets, most important first.
+    pub matched: Vec<Finding>,
+    /// Requirements the résumé lacks, most important first.
+    pub missing: Vec<Finding>,
+}
+
+/// Scores `resume` against `job`.
+///
+/// Errors: `KeywordError` if the in-RAM keyword index fails.
+pub fn score(
+    extractor: &Extractor,
+    background: &Background,
+    resume: &Analysis,
+    job: &Analysis,
+    weights: &Weights,
+) -> Result<ScoreReport, KeywordError> {
+    let facts = JobFacts::of(extractor, background, job, weights);
+    let index = ResumeIndex::new(&resume.doc)?;
+    let mut findings = Vec::with_capacity(facts.requirements.len());
+    for r in &facts.requirements {
+        findings.push(finding(extractor, resume, job, r, &index)?);
+    }
+    let met: Vec<bool> = findings.iter().map(|f| f.resume_line.is_some()).collect();
+    let (score, breakdown) = coverage(&facts.requirements, &met, weights);
+    let (mut matched, mut missing): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| f.resume_line.is_some());
+    for list in [&mut matched, &mut missing] {
+        list.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
+    }
+    Ok(ScoreReport {
+        schema_version: SCHEMA_VERSION,
+        resume: resume.doc.path.display().to_string(),
+        job: job.doc.path.display().to_string(),
+        score,
+        breakdown,
+        matched,
+        missing,
+    })
+}
+
+/// A requirement with the résumé line that meets it, if any.
+fn finding(
+    extractor: &Extractor,
+    resume: &Analysis,
+    job: &Analysis,
+    r: &Requirement,
+    index: &ResumeIndex,
+) -> Result<Finding, KeywordError> {
+    let (skill, category, line, section, literal) = match &r.target {
+        Target::Skill(id) => {
+            let s = extractor.lexicon.skill(*id);
+            let evidence = best_evidence(resume, *id);
+            let literal = evidence.map(|_| {
+                resume.matches.iter().any(|m| m.skill == *id && phrase_key(resume.surface(m)) == phrase_key(&r.keyword))
+            });
+            (Some(s.name.clone()), s.category.as_str(), evidence.map(|m| m.line), evidence.map(|m| m.section), literal)
+        }
+        Target::Stem(stem) => {
+            let line = if index.contains(stem)? { line_with_stem(&resume.doc, stem) } else { None };
+            (None, "keyword", line, line.map(|n| resume.section(n)), None)
+        }
+    };
+    Ok(Finding {
+        keyword: r.keyword.clone(),
+        skill,
+        category,
+        kind: r.kind,
+        tier: r.tier,
+        importance: r.importance,
+        job_count: r.count,
+        job_line: r.line,
+        job_text: job.doc.original_line(r.line).trim().to_string(),
+        resume_line: line,
+        resume_text: line.map(|n| resume.doc.original_line(n).trim().to_string()),
+        resume_section: section.map(Section::as_str),
+        literal,
+    })
+}
+
+/// The résumé occurrence that best shows a skill: in dated experience or
+/// projects first, then summary, then anywhere else, earliest line first.
+pub fn best_evidence(resume: &Analysis, skill: SkillId) -> Option<&SkillMatch> {
+    let rank = |s: Section| match s {
+        Section::Experience | Section::Projects => 0,
+        Section::Summary | Section::Header => 1,
+        Section::Skills => 2,
+        _ => 3,
+    };
+    resume.matches.iter().filter(|m| m.skill == skill).min_by_key(|m| (rank(m.section), m.line))
+}
