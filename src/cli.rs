@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::Config;
+use crate::config::{Config, RankTarget};
+use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
 use crate::load::{InputFormat, Source};
-use crate::report::Format;
+use crate::report::{Format, RankFormat};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -16,6 +17,10 @@ Examples:
   jobfit score resume.md post.txt --format json --min-score 70
   jobfit skills resume.pdf
   curl -s https://example.com/job | jobfit gaps resume.docx - --input-format html
+  jobfit index add --index pool resumes/ job_posts/
+  jobfit rank --resume resume.pdf --index pool --top 10
+  jobfit rank --job post.html resumes/ --redact
+  jobfit search --index pool 'skill:rust AND (kubernetes OR k8s)'
   jobfit lexicon lookup k8s
 
 Exit codes: 0 success, 1 score below --min-score, 2 error.";
@@ -41,6 +46,112 @@ enum Command {
     /// Build or query the skill lexicon.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Keep résumés and job posts in a persistent index for ranking and search.
+    #[command(subcommand)]
+    Index(IndexCommand),
+    /// Rank job posts for a résumé (--resume), or résumés for a job post (--job).
+    Rank(RankArgs),
+    /// Search an index with tantivy's query language, as an ATS does.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+struct IndexDir {
+    /// Index directory [default: the per-user data directory, e.g. ~/.local/share/jobfit/index].
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum IndexCommand {
+    /// Add files and directories (searched recursively); a file already indexed is skipped.
+    Add {
+        #[command(flatten)]
+        dir: IndexDir,
+        /// Kind of every file added [default: detected per file from its headings].
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Re-create an index built by another jobfit version or lexicon, re-adding its files.
+        #[arg(long)]
+        rebuild: bool,
+        /// Files or directories.
+        #[arg(required_unless_present = "rebuild")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the indexed documents.
+    List {
+        #[command(flatten)]
+        dir: IndexDir,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Remove documents by id or path.
+    Remove {
+        #[command(flatten)]
+        dir: IndexDir,
+        /// Content ids (from `index list`) or paths as added.
+        #[arg(required = true)]
+        keys: Vec<String>,
+    },
+    /// Counts, size on disk, and the lexicon the index was built with.
+    Stats {
+        #[command(flatten)]
+        dir: IndexDir,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    Resume,
+    Job,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("target").required(true).args(["resume", "job"]))]
+struct RankArgs {
+    /// Rank job posts for this résumé.
+    #[arg(long, value_name = "FILE")]
+    resume: Option<PathBuf>,
+    /// Rank résumés for this job post.
+    #[arg(long, value_name = "FILE")]
+    job: Option<PathBuf>,
+    /// Files or directories to rank; without them, the index is ranked.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    dir: IndexDir,
+    /// How many to show.
+    #[arg(long, default_value_t = 20)]
+    top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RankFormatArg::Table)]
+    format: RankFormatArg,
+    /// Hide candidates' names, e-mails, phones and URLs (recruiter view).
+    #[arg(long)]
+    redact: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RankFormatArg {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+struct SearchArgs {
+    /// A query: words, "phrases", AND/OR/NOT, parentheses, fields skill:, kind:, title:, path:.
+    query: String,
+    #[command(flatten)]
+    dir: IndexDir,
+    /// How many hits.
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +265,11 @@ impl Cli {
             },
             Command::Lexicon(LexiconCommand::Lookup { term }) => Config::LexiconLookup { term },
             Command::Lexicon(LexiconCommand::Background { posts, out }) => Config::LexiconBackground { posts, out },
+            Command::Index(c) => index_config(c)?,
+            Command::Rank(a) => rank_config(a)?,
+            Command::Search(a) => {
+                Config::Search { dir: index_dir(a.dir)?, query: a.query, top: a.top.max(1), format: a.format.into() }
+            }
         })
     }
 }
@@ -172,6 +288,53 @@ fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
     }
     let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
     Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only })
+}
+
+fn index_config(c: IndexCommand) -> Result<Config, UsageError> {
+    Ok(match c {
+        IndexCommand::Add { dir, kind, rebuild, paths } => Config::IndexAdd {
+            dir: index_dir(dir)?,
+            paths,
+            kind: kind.map(|k| match k {
+                KindArg::Resume => DocKind::Resume,
+                KindArg::Job => DocKind::Job,
+            }),
+            rebuild,
+        },
+        IndexCommand::List { dir, format } => Config::IndexList { dir: index_dir(dir)?, format: format.into() },
+        IndexCommand::Remove { dir, keys } => Config::IndexRemove { dir: index_dir(dir)?, keys },
+        IndexCommand::Stats { dir } => Config::IndexStats { dir: index_dir(dir)? },
+    })
+}
+
+fn rank_config(a: RankArgs) -> Result<Config, UsageError> {
+    let stdin = InputFormatArg::Txt;
+    let target = match (a.resume, a.job) {
+        (Some(r), None) => RankTarget::Resume(source(r, stdin)),
+        (None, Some(j)) => RankTarget::Job(source(j, stdin)),
+        _ => return Err(UsageError { flag: "--resume/--job", message: "give exactly one of them".into() }),
+    };
+    if a.top == 0 {
+        return Err(UsageError { flag: "--top", message: "must be at least 1".into() });
+    }
+    let format = match a.format {
+        RankFormatArg::Table => RankFormat::Table,
+        RankFormatArg::Json => RankFormat::Json,
+        RankFormatArg::Ndjson => RankFormat::Ndjson,
+        RankFormatArg::Csv => RankFormat::Csv,
+        RankFormatArg::Markdown => RankFormat::Markdown,
+    };
+    Ok(Config::Rank { target, paths: a.paths, dir: index_dir(a.dir)?, top: a.top, format, redact: a.redact })
+}
+
+/// `--index DIR`, or the per-user data directory.
+fn index_dir(dir: IndexDir) -> Result<PathBuf, UsageError> {
+    match dir.index {
+        Some(d) => Ok(d),
+        None => directories::ProjectDirs::from("", "", "jobfit")
+            .map(|d| d.data_dir().join("index"))
+            .ok_or(UsageError { flag: "--index", message: "no per-user data directory here; give --index DIR".into() }),
+    }
 }
 
 /// `-` is standard input in the `--input-format` format; anything else a file.

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
 use crate::load::Source;
-use crate::report::Format;
+use crate::report::{Format, RankFormat};
 
 /// What to run, with every argument checked.
 #[derive(Debug, Clone)]
@@ -56,4 +57,69 @@ pub enum Config {
         /// Where to write the table.
         out: PathBuf,
     },
+    /// `jobfit index add`.
+    IndexAdd {
+        /// Index directory.
+        dir: PathBuf,
+        /// Files and directories to add.
+        paths: Vec<PathBuf>,
+        /// Kind of every document, or `None` to detect each.
+        kind: Option<DocKind>,
+        /// Re-create the index and re-add every stored path first.
+        rebuild: bool,
+    },
+    /// `jobfit index list`.
+    IndexList {
+        /// Index directory.
+        dir: PathBuf,
+        /// Output format.
+        format: Format,
+    },
+    /// `jobfit index remove`.
+    IndexRemove {
+        /// Index directory.
+        dir: PathBuf,
+        /// Content ids or paths.
+        keys: Vec<String>,
+    },
+    /// `jobfit index stats`.
+    IndexStats {
+        /// Index directory.
+        dir: PathBuf,
+    },
+    /// `jobfit rank`.
+    Rank {
+        /// Rank job posts for a résumé, or résumés for a job post.
+        target: RankTarget,
+        /// Files and directories to rank; empty means the index.
+        paths: Vec<PathBuf>,
+        /// Index directory used when `paths` is empty.
+        dir: PathBuf,
+        /// How many to show.
+        top: usize,
+        /// Output format.
+        format: RankFormat,
+        /// Hide names, e-mails, phones and URLs.
+        redact: bool,
+    },
+    /// `jobfit search`.
+    Search {
+        /// Index directory.
+        dir: PathBuf,
+        /// tantivy query.
+        query: String,
+        /// How many hits.
+        top: usize,
+        /// Output format.
+        format: Format,
+    },
+}
+
+/// What `jobfit rank` ranks against.
+#[derive(Debug, Clone)]
+pub enum RankTarget {
+    /// Job posts for this résumé.
+    Resume(Source),
+    /// Résumés for this job post.
+    Job(Source),
 }

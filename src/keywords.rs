@@ -19,7 +19,7 @@ pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
 
 /// Name of the analyzer: tantivy's simple tokenizer, lowercase, English stop
 /// words removed, English stemmer.
-const ANALYZER: &str = "en_keywords";
+pub const ANALYZER: &str = "en_keywords";
 /// A keyword must occur in at least this many background job posts: a term
 /// of the job market rather than one post's prose.
 const MIN_BACKGROUND_DF: u64 = 2;
@@ -140,7 +140,9 @@ fn stemmed_index() -> (Index, Field) {
     (index, body)
 }
 
-fn analyzer() -> TextAnalyzer {
+/// The analyzer registered as [`ANALYZER`]: what "other keywords" and the
+/// index's text fields are tokenized with.
+pub fn analyzer() -> TextAnalyzer {
     let stop_words = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod bar;
+
 fn main() -> ExitCode {
     silence_isolated_panics();
     match run() {
@@ -19,9 +21,13 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<u8> {
     let config = jobfit::cli::Cli::parse().into_config()?;
-    let outcome = jobfit::app::run(&config)?;
+    let progress = bar::Bar::default();
+    let outcome = jobfit::app::run(&config, &progress)?;
     for warning in &outcome.warnings {
         eprintln!("jobfit: warning: {warning}");
+    }
+    for error in &outcome.errors {
+        eprintln!("jobfit: {error}");
     }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {

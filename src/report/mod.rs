@@ -3,7 +3,10 @@
 //! row code here; JSON is the serialized model.
 
 mod markdown;
+mod pool;
 mod table;
+
+pub use pool::{index_list, rank, search};
 
 use serde::Serialize;
 
@@ -18,6 +21,21 @@ pub enum Format {
     Table,
     /// Pretty-printed JSON with a `schema_version`.
     Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+/// An output format of `jobfit rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankFormat {
+    /// A terminal table, then the gaps across roles.
+    Table,
+    /// One JSON object: `{"schema_version", "ranking": [...], "gaps": [...]}`.
+    Json,
+    /// One JSON object a line, one line per ranked document.
+    Ndjson,
+    /// CSV with a header row, one row per ranked document.
+    Csv,
     /// GitHub-flavoured Markdown.
     Markdown,
 }

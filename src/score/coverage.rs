@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Weights;
-use super::requirements::{Kind, Requirement};
+use super::requirements::Kind;
 use crate::sections::Tier;
 
 /// One sub-score of the breakdown.
@@ -41,20 +41,23 @@ struct Tally {
     total: usize,
 }
 
-/// The match score (0..=100, one decimal) and its breakdown, given which
-/// requirements are met (`met[i]` for `requirements[i]`).
-pub fn coverage(requirements: &[Requirement], met: &[bool], weights: &Weights) -> (f64, Breakdown) {
+/// The match score (0..=100, one decimal) and its breakdown, from each
+/// requirement's `(kind, tier, importance, met)`.
+pub fn coverage(
+    requirements: impl IntoIterator<Item = (Kind, Tier, f64, bool)>,
+    weights: &Weights,
+) -> (f64, Breakdown) {
     let mut tallies = [Tally::default(); 3];
     let mut capped = false;
-    for (r, &ok) in requirements.iter().zip(met) {
-        let t = &mut tallies[slot(r.kind)];
-        t.all += r.importance;
+    for (kind, tier, importance, ok) in requirements {
+        let t = &mut tallies[slot(kind)];
+        t.all += importance;
         t.total += 1;
         if ok {
-            t.met += r.importance;
+            t.met += importance;
             t.matched += 1;
         }
-        capped |= !ok && r.kind == Kind::Hard && r.tier == Tier::Required;
+        capped |= !ok && kind == Kind::Hard && tier == Tier::Required;
     }
     let shares = [weights.hard, weights.soft, weights.keywords];
     let present: f64 = (0..3).filter(|&i| tallies[i].total > 0).map(|i| shares[i]).sum();

@@ -126,8 +126,8 @@ pub fn score(
     for r in &facts.requirements {
         findings.push(finding(extractor, resume, job, r, &index)?);
     }
-    let met: Vec<bool> = findings.iter().map(|f| f.resume_line.is_some()).collect();
-    let (score, breakdown) = coverage(&facts.requirements, &met, weights);
+    let met = findings.iter().map(|f| (f.kind, f.tier, f.importance, f.resume_line.is_some()));
+    let (score, breakdown) = coverage(met, weights);
     let (mut matched, mut missing): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.resume_line.is_some());
     for list in [&mut matched, &mut missing] {

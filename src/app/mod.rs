@@ -1,6 +1,8 @@
 //! Running a [`Config`]: each command loads its inputs, calls the library and
 //! returns the rendered output and exit code; the binary prints them.
 
+mod pool;
+
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
@@ -23,6 +25,8 @@ pub struct Outcome {
     pub stdout: String,
     /// Warnings for standard error, each naming its file (parse quality).
     pub warnings: Vec<String>,
+    /// Errors of single files in a batch that went on without them, each naming its file.
+    pub errors: Vec<String>,
     /// Process exit code: 0 success, 1 below `--min-score`.
     pub code: u8,
 }
@@ -42,6 +46,12 @@ pub enum AppError {
     /// The lexicon build failed.
     #[error(transparent)]
     Build(#[from] BuildError),
+    /// The index failed.
+    #[error(transparent)]
+    Index(crate::index::IndexError),
+    /// A search query is malformed.
+    #[error("{0}")]
+    Search(String),
     /// An output file could not be written.
     #[error("{path}: cannot write: {source}")]
     Write {
@@ -60,7 +70,7 @@ const LOOKUP_MIN_SIMILARITY: f64 = 0.85;
 /// Runs one command.
 ///
 /// Errors: [`AppError`], naming the file that caused it.
-pub fn run(config: &Config) -> Result<Outcome, AppError> {
+pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Outcome, AppError> {
     let mut warnings = Vec::new();
     let stdout = match config {
         Config::Score { resume, job, format, min_score, gaps_only } => {
@@ -70,7 +80,7 @@ pub fn run(config: &Config) -> Result<Outcome, AppError> {
             let report = score(&extractor, &Background::embedded()?, &resume, &job, &Weights::default())?;
             let code = u8::from(min_score.is_some_and(|min| report.score < min));
             let stdout = if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format) };
-            return Ok(Outcome { stdout, warnings, code });
+            return Ok(Outcome { stdout, warnings, errors: Vec::new(), code });
         }
         Config::Skills { file, format } => {
             let extractor = Extractor::embedded()?;
@@ -89,6 +99,14 @@ pub fn run(config: &Config) -> Result<Outcome, AppError> {
             format!("wrote {} skills to {}\n", lexicon.skills.len(), out.display())
         }
         Config::LexiconLookup { term } => lookup(&Lexicon::embedded()?, term),
+        Config::IndexAdd { dir, paths, kind, rebuild } => return pool::add(dir, paths, *kind, *rebuild, progress),
+        Config::IndexList { dir, format } => pool::list(dir, *format)?,
+        Config::IndexRemove { dir, keys } => return pool::remove(dir, keys),
+        Config::IndexStats { dir } => pool::stats(dir)?,
+        Config::Rank { target, paths, dir, top, format, redact } => {
+            return pool::rank(target, paths, dir, *top, *format, *redact, progress);
+        }
+        Config::Search { dir, query, top, format } => pool::search_index(dir, query, *top, *format)?,
         Config::LexiconBackground { posts, out } => {
             let docs = posts.iter().map(|p| Document::load(p)).collect::<Result<Vec<_>, _>>()?;
             let background = Background::build(docs.iter().map(|d| d.text.as_str()))?;
@@ -96,7 +114,7 @@ pub fn run(config: &Config) -> Result<Outcome, AppError> {
             format!("wrote {} terms from {} job posts to {}\n", background.df.len(), background.docs, out.display())
         }
     };
-    Ok(Outcome { stdout, warnings, code: 0 })
+    Ok(Outcome { stdout, warnings, errors: Vec::new(), code: 0 })
 }
 
 /// Loads a document and adds its parse-quality warnings to `warnings`.

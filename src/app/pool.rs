@@ -1,0 +1,212 @@
+//! The batch commands: `index add|list|remove|stats`, `rank`, `search`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use super::{AppError, Outcome, load_checked};
+use crate::batch::{Progress, analyze_all, expand};
+use crate::config::RankTarget;
+use crate::extract::Extractor;
+use crate::index::{IndexError, Pool, Prepared, content_id, stored_paths};
+use crate::keywords::Background;
+use crate::kind::DocKind;
+use crate::rank::{
+    JobCandidate, RankReport, ResumeCandidate, jobs_from_files, jobs_from_index, resume_candidates, resumes,
+};
+use crate::report::{self, Format, RankFormat};
+use crate::score::{JobFacts, Weights};
+use crate::search::search;
+
+/// Files analyzed and written per round, which bounds memory.
+const CHUNK: usize = 2_000;
+/// Rounds between commits, so an interrupted run keeps most of its work.
+const COMMIT_EVERY_CHUNKS: usize = 10;
+
+/// `jobfit index add`.
+pub fn add(
+    dir: &Path,
+    paths: &[PathBuf],
+    kind: Option<DocKind>,
+    rebuild: bool,
+    progress: &dyn Progress,
+) -> Result<Outcome, AppError> {
+    let mut paths = paths.to_vec();
+    if rebuild {
+        paths.extend(stored_paths(dir)?);
+        crate::index::delete_index_files(dir)?;
+    }
+    let pool = Pool::open_or_create(dir)?;
+    let extractor = Extractor::embedded()?;
+    let background = Background::embedded()?;
+    let files = expand(&paths);
+    let mut writer = pool.writer()?;
+    let (mut added, mut present, mut errors) = (0usize, 0usize, Vec::new());
+    let mut seen = HashSet::new();
+    progress.start(files.len());
+    for (round, chunk) in files.chunks(CHUNK).enumerate() {
+        let prepared = analyze_all(chunk, &extractor, progress, |a| {
+            let kind = kind.unwrap_or_else(|| DocKind::detect(&a));
+            Prepared::new(&extractor, &background, &a, kind)
+        });
+        for p in prepared {
+            match p {
+                Ok(p) if pool.contains(&p.id) || !seen.insert(p.id.clone()) => present += 1,
+                Ok(p) => {
+                    pool.add(&writer, &p)?;
+                    added += 1;
+                }
+                Err(f) => errors.push(f.error.to_string()),
+            }
+        }
+        if (round + 1) % COMMIT_EVERY_CHUNKS == 0 {
+            pool.commit(&mut writer)?;
+        }
+    }
+    pool.commit(&mut writer)?;
+    progress.finish();
+    let (resumes, jobs) = counts(&pool)?;
+    let stdout = format!(
+        "added {added}, already indexed {present}, failed {}; {} holds {resumes} résumés and {jobs} job posts\n",
+        errors.len(),
+        dir.display()
+    );
+    let code = if errors.is_empty() { 0 } else { 2 };
+    Ok(Outcome { stdout, warnings: Vec::new(), errors, code })
+}
+
+fn counts(pool: &Pool) -> Result<(usize, usize), AppError> {
+    let list = pool.list()?;
+    let jobs = list.iter().filter(|e| e.kind == "job").count();
+    Ok((list.len() - jobs, jobs))
+}
+
+/// `jobfit index list`.
+pub fn list(dir: &Path, format: Format) -> Result<String, AppError> {
+    let pool = Pool::open(dir)?;
+    Ok(report::index_list(&dir.display().to_string(), &pool.list()?, format))
+}
+
+/// `jobfit index remove`.
+pub fn remove(dir: &Path, keys: &[String]) -> Result<Outcome, AppError> {
+    let pool = Pool::open(dir)?;
+    let mut writer = pool.writer()?;
+    let mut errors = Vec::new();
+    let mut removed = 0;
+    for key in keys {
+        match pool.remove(&writer, key) {
+            0 => errors.push(format!("{}: no document with id or path {key:?}", dir.display())),
+            n => removed += n,
+        }
+    }
+    pool.commit(&mut writer)?;
+    let code = if errors.is_empty() { 0 } else { 2 };
+    Ok(Outcome { stdout: format!("removed {removed}\n"), warnings: Vec::new(), errors, code })
+}
+
+/// `jobfit index stats`.
+pub fn stats(dir: &Path) -> Result<String, AppError> {
+    let pool = Pool::open(dir)?;
+    let (resumes, jobs) = counts(&pool)?;
+    let bytes = pool.size_on_disk();
+    Ok(format!(
+        "index: {}\nrésumés: {resumes}\njob posts: {jobs}\nsize on disk: {bytes} bytes\nbuilt as: {}\n",
+        dir.display(),
+        crate::index::fingerprint()
+    ))
+}
+
+/// `jobfit rank`.
+pub fn rank(
+    target: &RankTarget,
+    paths: &[PathBuf],
+    dir: &Path,
+    top: usize,
+    format: RankFormat,
+    redact: bool,
+    progress: &dyn Progress,
+) -> Result<Outcome, AppError> {
+    let extractor = Extractor::embedded()?;
+    let weights = Weights::default();
+    let (mut warnings, mut errors) = (Vec::new(), Vec::new());
+    let files = expand(paths);
+    let mut report = match target {
+        RankTarget::Resume(source) => {
+            let resume = extractor.analyze(load_checked(source, &mut warnings)?);
+            if paths.is_empty() {
+                jobs_from_index(&extractor, &resume, &Pool::open(dir)?, top, &weights)?
+            } else {
+                let background = Background::embedded()?;
+                progress.start(files.len());
+                let jobs = analyze_all(&files, &extractor, progress, |a| JobCandidate {
+                    path: a.doc.path.display().to_string(),
+                    title: Prepared::new(&extractor, &background, &a, DocKind::Job).title,
+                    facts: JobFacts::of(&extractor, &background, &a, &weights),
+                });
+                progress.finish();
+                jobs_from_files(&extractor, &resume, &collect(jobs, &mut errors), top, &weights)
+            }
+        }
+        RankTarget::Job(source) => {
+            let job = extractor.analyze(load_checked(source, &mut warnings)?);
+            let facts = JobFacts::of(&extractor, &Background::embedded()?, &job, &weights);
+            let candidates = if paths.is_empty() {
+                resume_candidates(&Pool::open(dir)?, &facts)?
+            } else {
+                progress.start(files.len());
+                let all = analyze_all(&files, &extractor, progress, |a| ResumeCandidate::of(&a));
+                progress.finish();
+                collect(all, &mut errors)
+            };
+            resumes(&extractor, &job, &facts, &candidates, top, &weights)
+        }
+    };
+    if redact {
+        redact_report(&mut report);
+    }
+    let code = if errors.is_empty() { 0 } else { 2 };
+    Ok(Outcome { stdout: report::rank(&report, format), warnings, errors, code })
+}
+
+fn collect<T>(results: Vec<Result<T, crate::batch::Failure>>, errors: &mut Vec<String>) -> Vec<T> {
+    results.into_iter().filter_map(|r| r.map_err(|f| errors.push(f.error.to_string())).ok()).collect()
+}
+
+/// Replaces each ranked document's title (a candidate's name) and path with a
+/// stable pseudonym, and e-mails, phones and URLs anywhere with `[redacted]`.
+fn redact_report(report: &mut RankReport) {
+    let pii =
+        Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|\+?\d[\d ().-]{7,}\d").expect("valid regex");
+    for r in &mut report.ranking {
+        let pseudonym = format!("candidate-{}", &content_id(&r.path)[..8]);
+        r.title = pseudonym.clone();
+        r.path = pseudonym;
+        for s in r.matched.iter_mut().chain(r.missing.iter_mut()) {
+            *s = pii.replace_all(s, "[redacted]").into_owned();
+        }
+    }
+    report.query = pii.replace_all(&report.query, "[redacted]").into_owned();
+}
+
+/// `jobfit search`.
+pub fn search_index(dir: &Path, query: &str, top: usize, format: Format) -> Result<String, AppError> {
+    let pool = Pool::open(dir)?;
+    let hits = search(&pool, query, top)?;
+    Ok(report::search(query, &hits, format))
+}
+
+impl From<crate::search::SearchError> for AppError {
+    fn from(e: crate::search::SearchError) -> AppError {
+        match e {
+            crate::search::SearchError::Index(i) => AppError::Index(i),
+            q => AppError::Search(q.to_string()),
+        }
+    }
+}
+
+impl From<IndexError> for AppError {
+    fn from(e: IndexError) -> AppError {
+        AppError::Index(e)
+    }
+}

@@ -1,0 +1,358 @@
+//! The persistent pool of résumés and job posts: a tantivy index on disk
+//! that stores, per document, its kind, path, title, canonical skill ids and
+//! (for a job post) its packed requirements, so that ranking and search
+//! never re-read or re-extract a file. Every commit records the schema
+//! version and a hash of the embedded lexicon and keyword statistics;
+//! opening an index built with others is an error.
+
+pub mod pack;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
+
+pub use schema::Fields;
+
+use crate::extract::{Analysis, Extractor};
+use crate::keywords::{ANALYZER, Background, EMBEDDED_BACKGROUND, analyzer};
+use crate::kind::DocKind;
+use crate::lexicon::EMBEDDED;
+use crate::score::{JobFacts, Weights};
+
+/// Version of the index layout; bumped when fields change meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Memory the index writer may use, in bytes.
+const WRITER_BYTES: usize = 64_000_000;
+const META_FILE: &str = "meta.json";
+
+/// Errors of the index; each names the index directory.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// The directory could not be created or read.
+    #[error("{dir}: {source}")]
+    Io {
+        /// The index directory.
+        dir: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// tantivy failed.
+    #[error("{dir}: {source}")]
+    Tantivy {
+        /// The index directory.
+        dir: PathBuf,
+        /// The tantivy error.
+        source: tantivy::TantivyError,
+    },
+    /// No index in this directory.
+    #[error("{dir}: no jobfit index here; create one with `jobfit index add --index {dir} FILES…`")]
+    Missing {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// Another process holds the writer lock.
+    #[error("{dir}: another jobfit process is writing to this index; try again when it has finished")]
+    Busy {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// Built by a jobfit with another schema or lexicon.
+    #[error(
+        "{dir}: built as `{found}`, this jobfit needs `{expected}`; rebuild it with `jobfit index add --rebuild --index {dir}`"
+    )]
+    Stale {
+        /// The index directory.
+        dir: PathBuf,
+        /// The fingerprint recorded in the index.
+        found: String,
+        /// This binary's [`fingerprint`].
+        expected: String,
+    },
+}
+
+/// What every commit records: schema version and a hash of the embedded
+/// lexicon and background statistics (FNV-1a 64).
+pub fn fingerprint() -> String {
+    let hash = EMBEDDED
+        .bytes()
+        .chain(EMBEDDED_BACKGROUND.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
+}
+
+/// A document ready to be added: extracted once, in parallel, before writing.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Content hash of the normalized text (hex).
+    pub id: String,
+    /// Résumé or job post.
+    pub kind: DocKind,
+    /// Path as given.
+    pub path: String,
+    /// First non-empty line.
+    pub title: String,
+    /// Normalized text.
+    pub text: String,
+    /// Distinct canonical skill ids, ascending.
+    pub skills: Vec<u32>,
+    /// Lowercase canonical names of those skills.
+    pub skill_names: Vec<String>,
+    /// Requirements, for a job post.
+    pub job: Option<JobFacts>,
+}
+
+impl Prepared {
+    /// Extracts what the index stores from an analyzed document.
+    pub fn new(extractor: &Extractor, background: &Background, analysis: &Analysis, kind: DocKind) -> Prepared {
+        let mut skills: Vec<u32> = analysis.matches.iter().map(|m| m.skill).collect();
+        skills.sort_unstable();
+        skills.dedup();
+        let skill_names = skills.iter().map(|&s| extractor.lexicon.skill(s).name.to_lowercase()).collect();
+        let doc = &analysis.doc;
+        let title =
+            doc.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty()).unwrap_or("");
+        Prepared {
+            id: content_id(&doc.text),
+            kind,
+            path: doc.path.display().to_string(),
+            title: title.chars().take(200).collect(),
+            text: doc.text.clone(),
+            skills,
+            skill_names,
+            job: (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, &Weights::default())),
+        }
+    }
+}
+
+/// FNV-1a 64 of the text, hex.
+pub fn content_id(text: &str) -> String {
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{h:016x}")
+}
+
+/// One indexed document, as listed.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Entry {
+    /// Content hash.
+    pub id: String,
+    /// `resume` or `job`.
+    pub kind: String,
+    /// Path as added.
+    pub path: String,
+    /// First line.
+    pub title: String,
+}
+
+/// An open index.
+pub struct Pool {
+    /// Its directory.
+    pub dir: PathBuf,
+    /// The tantivy index.
+    pub index: Index,
+    /// Field handles.
+    pub fields: Fields,
+    /// A reader, reloaded after commits.
+    pub reader: IndexReader,
+}
+
+impl Pool {
+    /// Opens the index in `dir`, or creates it (directory readable by its owner only).
+    ///
+    /// Errors: [`IndexError::Io`], [`IndexError::Tantivy`], [`IndexError::Stale`].
+    pub fn open_or_create(dir: &Path) -> Result<Pool, IndexError> {
+        if dir.join(META_FILE).exists() {
+            return Pool::open(dir);
+        }
+        create_private_dir(dir)?;
+        let (schema, fields) = Fields::schema();
+        let index = Index::create_in_dir(dir, schema).map_err(|source| tantivy_err(dir, source))?;
+        Pool::ready(dir, index, fields)
+    }
+
+    /// Opens an existing index.
+    ///
+    /// Errors: [`IndexError::Missing`], [`IndexError::Stale`], [`IndexError::Tantivy`].
+    pub fn open(dir: &Path) -> Result<Pool, IndexError> {
+        if !dir.join(META_FILE).exists() {
+            return Err(IndexError::Missing { dir: dir.to_path_buf() });
+        }
+        let index = Index::open_in_dir(dir).map_err(|source| tantivy_err(dir, source))?;
+        let found = index.load_metas().map_err(|source| tantivy_err(dir, source))?.payload.unwrap_or_default();
+        let (schema, fields) = Fields::schema();
+        if (!found.is_empty() && found != fingerprint()) || index.schema() != schema {
+            let found = if found.is_empty() { "another schema".to_string() } else { found };
+            return Err(IndexError::Stale { dir: dir.to_path_buf(), found, expected: fingerprint() });
+        }
+        Pool::ready(dir, index, fields)
+    }
+
+    fn ready(dir: &Path, index: Index, fields: Fields) -> Result<Pool, IndexError> {
+        index.tokenizers().register(ANALYZER, analyzer());
+        let exact = tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+            .filter(tantivy::tokenizer::LowerCaser)
+            .build();
+        index.tokenizers().register(schema::EXACT, exact);
+        let reader = index.reader().map_err(|source| tantivy_err(dir, source))?;
+        Ok(Pool { dir: dir.to_path_buf(), index, fields, reader })
+    }
+
+    /// The single writer. Errors: [`IndexError::Busy`] when another process writes.
+    pub fn writer(&self) -> Result<IndexWriter, IndexError> {
+        self.index.writer_with_num_threads(1, WRITER_BYTES).map_err(|source| match source {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Busy { dir: self.dir.clone() },
+            source => tantivy_err(&self.dir, source),
+        })
+    }
+
+    /// Whether a document with this content hash is indexed (as of the last commit).
+    pub fn contains(&self, id: &str) -> bool {
+        let term = Term::from_field_text(self.fields.id, id);
+        self.reader.searcher().doc_freq(&term).is_ok_and(|n| n > 0)
+    }
+
+    /// Adds a prepared document to the writer's pending changes.
+    pub fn add(&self, writer: &IndexWriter, p: &Prepared) -> Result<(), IndexError> {
+        let f = &self.fields;
+        let mut d = doc!(
+            f.id => p.id.as_str(),
+            f.kind => p.kind.as_str(),
+            f.kind_code => u64::from(p.kind == DocKind::Job),
+            f.path => p.path.as_str(),
+            f.title => p.title.as_str(),
+            f.body => p.text.as_str(),
+        );
+        for (id, name) in p.skills.iter().zip(&p.skill_names) {
+            d.add_u64(f.skill_id, u64::from(*id));
+            d.add_text(f.skill, name);
+        }
+        if let Some(job) = &p.job {
+            for r in &job.requirements {
+                d.add_u64(f.req, pack::pack(r));
+            }
+            d.add_text(f.facts, serde_json::to_string(job).expect("facts serialize"));
+        }
+        writer.add_document(d).map_err(|source| tantivy_err(&self.dir, source))?;
+        Ok(())
+    }
+
+    /// Commits pending changes with the [`fingerprint`] and reloads the reader.
+    pub fn commit(&self, writer: &mut IndexWriter) -> Result<(), IndexError> {
+        let mut prepared = writer.prepare_commit().map_err(|source| tantivy_err(&self.dir, source))?;
+        prepared.set_payload(&fingerprint());
+        prepared.commit().map_err(|source| tantivy_err(&self.dir, source))?;
+        self.reader.reload().map_err(|source| tantivy_err(&self.dir, source))
+    }
+
+    /// Deletes the documents whose id or path is `key`; returns how many there were.
+    pub fn remove(&self, writer: &IndexWriter, key: &str) -> usize {
+        let searcher = self.reader.searcher();
+        let mut removed = 0;
+        for field in [self.fields.id, self.fields.path] {
+            let term = Term::from_field_text(field, key);
+            removed += searcher.doc_freq(&term).unwrap_or(0) as usize;
+            writer.delete_term(term);
+        }
+        removed
+    }
+
+    /// Every indexed document, sorted by kind then path.
+    pub fn list(&self) -> Result<Vec<Entry>, IndexError> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for doc in segment.doc_ids_alive() {
+                let d: TantivyDocument = searcher
+                    .doc(tantivy::DocAddress::new(ord as u32, doc))
+                    .map_err(|source| tantivy_err(&self.dir, source))?;
+                out.push(self.entry(&d));
+            }
+        }
+        out.sort_by(|a, b| (&a.kind, &a.path, &a.id).cmp(&(&b.kind, &b.path, &b.id)));
+        Ok(out)
+    }
+
+    /// The listed fields of a stored document.
+    pub fn entry(&self, d: &TantivyDocument) -> Entry {
+        let text = |field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        Entry {
+            id: text(self.fields.id),
+            kind: text(self.fields.kind),
+            path: text(self.fields.path),
+            title: text(self.fields.title),
+        }
+    }
+
+    /// Documents of one kind whose body has this stemmed term.
+    pub fn docs_with_stem(&self, stem: &str) -> Result<Vec<tantivy::DocAddress>, IndexError> {
+        let query = TermQuery::new(Term::from_field_text(self.fields.body, stem), IndexRecordOption::Basic);
+        let searcher = self.reader.searcher();
+        searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map(|set| set.into_iter().collect())
+            .map_err(|source| tantivy_err(&self.dir, source))
+    }
+
+    /// Total size of the index files in bytes.
+    pub fn size_on_disk(&self) -> u64 {
+        std::fs::read_dir(&self.dir)
+            .map(|entries| entries.filter_map(Result::ok).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+            .unwrap_or(0)
+    }
+}
+
+/// The paths stored in an index, even one built by another jobfit (for `--rebuild`).
+///
+/// Errors: [`IndexError::Missing`], [`IndexError::Tantivy`].
+pub fn stored_paths(dir: &Path) -> Result<Vec<PathBuf>, IndexError> {
+    if !dir.join(META_FILE).exists() {
+        return Err(IndexError::Missing { dir: dir.to_path_buf() });
+    }
+    let index = Index::open_in_dir(dir).map_err(|source| tantivy_err(dir, source))?;
+    let Some(path) = index.schema().get_field("path").ok() else { return Ok(Vec::new()) };
+    let searcher = index.reader().map_err(|source| tantivy_err(dir, source))?.searcher();
+    let mut out = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            let d: TantivyDocument =
+                searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).map_err(|source| tantivy_err(dir, source))?;
+            out.extend(d.get_first(path).and_then(|v| v.as_str()).map(PathBuf::from));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Deletes the index's own files (those tantivy manages, and its metadata),
+/// nothing else in the directory.
+///
+/// Errors: [`IndexError::Io`].
+pub fn delete_index_files(dir: &Path) -> Result<(), IndexError> {
+    let io = |source| IndexError::Io { dir: dir.to_path_buf(), source };
+    let managed: Vec<String> = std::fs::read_to_string(dir.join(".managed.json"))
+        .ok()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    for name in managed.iter().map(String::as_str).chain([META_FILE, ".managed.json"]) {
+        match std::fs::remove_file(dir.join(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn tantivy_err(dir: &Path, source: tantivy::TantivyError) -> IndexError {
+    IndexError::Tantivy { dir: dir.to_path_buf(), source }
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), IndexError> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let io = |source| IndexError::Io { dir: dir.to_path_buf(), source };
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(io)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(io)
+}

@@ -1,0 +1,391 @@
+//! Ranking many documents at once with the `score` formula: job posts for
+//! one résumé (with the gaps the posts share), or résumés for one job post.
+//! From an index, ranking reads the stored skill ids and packed requirements;
+//! nothing is re-read or re-extracted.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use tantivy::{DocAddress, TantivyDocument};
+
+use crate::extract::{Analysis, Extractor};
+use crate::index::pack::{Packed, stem_hash, unpack};
+use crate::index::{IndexError, Pool};
+use crate::keywords::analyzer;
+use crate::score::{JobFacts, Kind, Requirement, Target, Weights, coverage};
+
+/// Version of the rank JSON schema.
+pub const RANK_SCHEMA_VERSION: u32 = 1;
+/// Matched and missing requirements shown per ranked document.
+const REASONS: usize = 5;
+/// Gaps across roles shown.
+const GAPS: usize = 15;
+
+/// One ranked document.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Ranked {
+    /// 1-based rank.
+    pub rank: usize,
+    /// Path as given or as indexed.
+    pub path: String,
+    /// First line: job title, or the candidate's name.
+    pub title: String,
+    /// Match score, 0..=100.
+    pub score: f64,
+    /// Hard-skill coverage, 0..=100.
+    pub hard_skills: f64,
+    /// Most important requirements met (canonical skill names or keywords).
+    pub matched: Vec<String>,
+    /// Most important requirements missing.
+    pub missing: Vec<String>,
+}
+
+/// A skill the résumé lacks, counted across the ranked posts.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Gap {
+    /// Canonical skill name.
+    pub skill: String,
+    /// `hard` or `soft`.
+    pub kind: Kind,
+    /// Posts that ask for it.
+    pub posts: usize,
+    /// Sum of its importance over those posts.
+    pub weight: f64,
+}
+
+/// The result of `jobfit rank`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RankReport {
+    /// [`RANK_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `jobs` (posts for a résumé) or `resumes` (résumés for a post).
+    pub ranking_of: &'static str,
+    /// The résumé or job post ranked against.
+    pub query: String,
+    /// Documents scored.
+    pub total: usize,
+    /// Best first, at most `--top`.
+    pub ranking: Vec<Ranked>,
+    /// Job-seeker view only: the skills most posts want that the résumé lacks, heaviest first.
+    pub gaps: Vec<Gap>,
+}
+
+/// What a résumé offers: skill ids and keyword stem hashes.
+pub struct Offer {
+    skills: HashSet<u32>,
+    stems: HashSet<u32>,
+}
+
+impl Offer {
+    /// The skills and stemmed words of an analyzed résumé.
+    pub fn of(resume: &Analysis) -> Offer {
+        let skills = resume.matches.iter().map(|m| m.skill).collect();
+        let mut stems = HashSet::new();
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream(&resume.doc.text);
+        while let Some(t) = stream.next() {
+            stems.insert(stem_hash(&t.text));
+        }
+        Offer { skills, stems }
+    }
+
+    fn meets(&self, p: &Packed) -> bool {
+        if p.kind == Kind::Keyword { self.stems.contains(&p.target) } else { self.skills.contains(&p.target) }
+    }
+}
+
+/// A job post to rank, from files: path, title and packed requirements.
+pub struct JobCandidate {
+    /// Path as given.
+    pub path: String,
+    /// First line.
+    pub title: String,
+    /// Requirements.
+    pub facts: JobFacts,
+}
+
+#[derive(Default)]
+struct GapTally(HashMap<u32, (Kind, usize, f64)>);
+
+impl GapTally {
+    fn add(&mut self, p: &Packed) {
+        let e = self.0.entry(p.target).or_insert((p.kind, 0, 0.0));
+        e.1 += 1;
+        e.2 += p.importance;
+    }
+
+    fn top(self, extractor: &Extractor) -> Vec<Gap> {
+        let mut gaps: Vec<Gap> = self
+            .0
+            .into_iter()
+            .map(|(id, (kind, posts, weight))| Gap {
+                skill: extractor.lexicon.skill(id).name.clone(),
+                kind,
+                posts,
+                weight: (weight * 100.0).round() / 100.0,
+            })
+            .collect();
+        gaps.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.skill.cmp(&b.skill)));
+        gaps.truncate(GAPS);
+        gaps
+    }
+}
+
+/// Scores packed requirements; missing skills go into `gaps`.
+fn score_packed(
+    values: impl Iterator<Item = u64>,
+    offer: &Offer,
+    weights: &Weights,
+    gaps: &mut GapTally,
+) -> (f64, f64) {
+    let items: Vec<(Kind, crate::sections::Tier, f64, bool)> = values
+        .map(unpack)
+        .map(|p| {
+            let met = offer.meets(&p);
+            if !met && p.kind != Kind::Keyword {
+                gaps.add(&p);
+            }
+            (p.kind, p.tier, p.importance, met)
+        })
+        .collect();
+    let (score, breakdown) = coverage(items, weights);
+    (score, breakdown.hard_skills.score)
+}
+
+/// Names of the most important met and missing requirements of `facts` for `offer`.
+fn reasons(extractor: &Extractor, facts: &JobFacts, met: impl Fn(&Requirement) -> bool) -> (Vec<String>, Vec<String>) {
+    let mut reqs: Vec<&Requirement> = facts.requirements.iter().collect();
+    reqs.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
+    let name = |r: &Requirement| match &r.target {
+        Target::Skill(id) => extractor.lexicon.skill(*id).name.clone(),
+        Target::Stem(_) => r.keyword.clone(),
+    };
+    let (yes, no): (Vec<&&Requirement>, Vec<&&Requirement>) = reqs.iter().partition(|r| met(r));
+    (yes.iter().take(REASONS).map(|r| name(r)).collect(), no.iter().take(REASONS).map(|r| name(r)).collect())
+}
+
+fn offer_meets(offer: &Offer, r: &Requirement) -> bool {
+    match &r.target {
+        Target::Skill(id) => offer.skills.contains(id),
+        Target::Stem(s) => offer.stems.contains(&stem_hash(s)),
+    }
+}
+
+/// Ranks job posts given as files for a résumé.
+pub fn jobs_from_files(
+    extractor: &Extractor,
+    resume: &Analysis,
+    jobs: &[JobCandidate],
+    top: usize,
+    weights: &Weights,
+) -> RankReport {
+    let offer = Offer::of(resume);
+    let mut gaps = GapTally::default();
+    let mut scored: Vec<(f64, f64, &JobCandidate)> = jobs
+        .iter()
+        .map(|j| {
+            let packed = j.facts.requirements.iter().map(crate::index::pack::pack);
+            let (score, hard) = score_packed(packed, &offer, weights, &mut gaps);
+            (score, hard, j)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.path.cmp(&b.2.path)));
+    let ranking = scored
+        .iter()
+        .take(top)
+        .enumerate()
+        .map(|(i, (score, hard, j))| {
+            let (matched, missing) = reasons(extractor, &j.facts, |r| offer_meets(&offer, r));
+            Ranked {
+                rank: i + 1,
+                path: j.path.clone(),
+                title: j.title.clone(),
+                score: *score,
+                hard_skills: *hard,
+                matched,
+                missing,
+            }
+        })
+        .collect();
+    RankReport {
+        schema_version: RANK_SCHEMA_VERSION,
+        ranking_of: "jobs",
+        query: resume.doc.path.display().to_string(),
+        total: jobs.len(),
+        ranking,
+        gaps: gaps.top(extractor),
+    }
+}
+
+/// Ranks the job posts of an index for a résumé, from fast fields only;
+/// stored documents are read for the top `top` alone.
+pub fn jobs_from_index(
+    extractor: &Extractor,
+    resume: &Analysis,
+    pool: &Pool,
+    top: usize,
+    weights: &Weights,
+) -> Result<RankReport, IndexError> {
+    let offer = Offer::of(resume);
+    let mut gaps = GapTally::default();
+    let searcher = pool.reader.searcher();
+    let mut scored: Vec<(f64, f64, DocAddress)> = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let fast = segment.fast_fields();
+        let tantivy_err = |source| IndexError::Tantivy { dir: pool.dir.clone(), source };
+        let kind = fast.u64("kind_code").map_err(tantivy_err)?;
+        let req = fast.u64("req").map_err(tantivy_err)?;
+        for doc in segment.doc_ids_alive() {
+            if kind.first(doc) != Some(1) {
+                continue;
+            }
+            let (score, hard) = score_packed(req.values_for_doc(doc), &offer, weights, &mut gaps);
+            scored.push((score, hard, DocAddress::new(ord as u32, doc)));
+        }
+    }
+    let total = scored.len();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+    let mut ranking = Vec::with_capacity(top.min(total));
+    for (score, hard, addr) in scored.into_iter().take(top) {
+        let d: TantivyDocument =
+            searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
+        let entry = pool.entry(&d);
+        let facts: JobFacts = stored_facts(pool, &d);
+        let (matched, missing) = reasons(extractor, &facts, |r| offer_meets(&offer, r));
+        ranking.push(Ranked {
+            rank: 0,
+            path: entry.path,
+            title: entry.title,
+            score,
+            hard_skills: hard,
+            matched,
+            missing,
+        });
+    }
+    ranking.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.path.cmp(&b.path)));
+    for (i, r) in ranking.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    Ok(RankReport {
+        schema_version: RANK_SCHEMA_VERSION,
+        ranking_of: "jobs",
+        query: resume.doc.path.display().to_string(),
+        total,
+        ranking,
+        gaps: gaps.top(extractor),
+    })
+}
+
+fn stored_facts(pool: &Pool, d: &TantivyDocument) -> JobFacts {
+    use tantivy::schema::Value;
+    d.get_first(pool.fields.facts)
+        .and_then(|v| v.as_str())
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or(JobFacts { requirements: Vec::new() })
+}
+
+/// A résumé to rank: path, title and what it offers.
+pub struct ResumeCandidate {
+    /// Path as given or as indexed.
+    pub path: String,
+    /// First line (usually the candidate's name).
+    pub title: String,
+    /// Its skills and stems.
+    pub offer: Offer,
+}
+
+impl ResumeCandidate {
+    /// A candidate from an analyzed résumé.
+    pub fn of(resume: &Analysis) -> ResumeCandidate {
+        let title =
+            resume.doc.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty()).unwrap_or("");
+        ResumeCandidate {
+            path: resume.doc.path.display().to_string(),
+            title: title.to_string(),
+            offer: Offer::of(resume),
+        }
+    }
+}
+
+/// Ranks résumés for a job post.
+pub fn resumes(
+    extractor: &Extractor,
+    job: &Analysis,
+    facts: &JobFacts,
+    candidates: &[ResumeCandidate],
+    top: usize,
+    weights: &Weights,
+) -> RankReport {
+    let mut scored: Vec<(f64, f64, &ResumeCandidate)> = candidates
+        .iter()
+        .map(|c| {
+            let (score, breakdown) = coverage(
+                facts.requirements.iter().map(|r| (r.kind, r.tier, r.importance, offer_meets(&c.offer, r))),
+                weights,
+            );
+            (score, breakdown.hard_skills.score, c)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.path.cmp(&b.2.path)));
+    let ranking = scored
+        .iter()
+        .take(top)
+        .enumerate()
+        .map(|(i, (score, hard, c))| {
+            let (matched, missing) = reasons(extractor, facts, |r| offer_meets(&c.offer, r));
+            Ranked {
+                rank: i + 1,
+                path: c.path.clone(),
+                title: c.title.clone(),
+                score: *score,
+                hard_skills: *hard,
+                matched,
+                missing,
+            }
+        })
+        .collect();
+    RankReport {
+        schema_version: RANK_SCHEMA_VERSION,
+        ranking_of: "resumes",
+        query: job.doc.path.display().to_string(),
+        total: candidates.len(),
+        ranking,
+        gaps: Vec::new(),
+    }
+}
+
+/// The résumés of an index as candidates: stored skill ids, and keyword
+/// stems from the index's postings for the stems `facts` asks for.
+pub fn resume_candidates(pool: &Pool, facts: &JobFacts) -> Result<Vec<ResumeCandidate>, IndexError> {
+    let searcher = pool.reader.searcher();
+    let mut stems_of: HashMap<DocAddress, HashSet<u32>> = HashMap::new();
+    for r in &facts.requirements {
+        if let Target::Stem(stem) = &r.target {
+            for addr in pool.docs_with_stem(stem)? {
+                stems_of.entry(addr).or_default().insert(stem_hash(stem));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let fast = segment.fast_fields();
+        let tantivy_err = |source| IndexError::Tantivy { dir: pool.dir.clone(), source };
+        let kind = fast.u64("kind_code").map_err(tantivy_err)?;
+        let skill_ids = fast.u64("skill_id").map_err(tantivy_err)?;
+        for doc in segment.doc_ids_alive() {
+            if kind.first(doc) != Some(0) {
+                continue;
+            }
+            let addr = DocAddress::new(ord as u32, doc);
+            let d: TantivyDocument =
+                searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
+            let entry = pool.entry(&d);
+            let offer = Offer {
+                skills: skill_ids.values_for_doc(doc).map(|v| v as u32).collect(),
+                stems: stems_of.remove(&addr).unwrap_or_default(),
+            };
+            out.push(ResumeCandidate { path: entry.path, title: entry.title, offer });
+        }
+    }
+    Ok(out)
+}
