@@ -171,28 +171,34 @@ pub struct Keyword {
 /// Tokens inside skill matches, numbers, short words, stop words, and terms
 /// that are not job-market terms of the background are left out.
 pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Vec<Keyword> {
-    let mut analyzer = analyzer();
+    let mut words = TextAnalyzer::from(SimpleTokenizer::default());
     let mut found: HashMap<String, Keyword> = HashMap::new();
+    let mut matches = job.matches.iter().peekable();
     for (n, line) in job.doc.lines() {
+        let mut skills = Vec::new();
+        while let Some(m) = matches.next_if(|m| m.line <= n) {
+            skills.push((m.start, m.end));
+        }
         if job.section(n).is_boilerplate() {
             continue;
         }
-        let skills: Vec<(usize, usize)> =
-            job.matches.iter().filter(|m| m.line == n).map(|m| (m.start, m.end)).collect();
-        let mut stream = analyzer.token_stream(line);
+        let mut stream = words.token_stream(line);
         while let Some(token) = stream.next() {
             let word = &line[token.offset_from..token.offset_to];
+            if word.chars().count() < MIN_TERM_CHARS || word.chars().any(|c| !c.is_alphabetic()) {
+                continue;
+            }
             let (from, to) =
                 (job.doc.original_offset(n, token.offset_from), job.doc.original_offset(n, token.offset_to));
-            let in_skill = skills.iter().any(|&(s, e)| from < e && s < to);
-            if in_skill || word.chars().count() < MIN_TERM_CHARS || word.chars().any(|c| !c.is_alphabetic()) {
+            if skills.iter().any(|&(s, e)| from < e && s < to) {
                 continue;
             }
-            if !background.is_market_term(&token.text) {
+            let Some(stem) = stem(word) else { continue };
+            if !background.is_market_term(&stem) {
                 continue;
             }
-            let entry = found.entry(token.text.clone()).or_insert_with(|| Keyword {
-                stem: token.text.clone(),
+            let entry = found.entry(stem.clone()).or_insert_with(|| Keyword {
+                stem,
                 surface: word.to_lowercase(),
                 count: 0,
                 line: n,
@@ -212,6 +218,30 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
     keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
     keywords.truncate(limit);
     keywords
+}
+
+/// Most words the per-thread stem cache holds before it starts over.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+/// The [`analyzer`]'s stem of one word, or `None` for a stop word; cached per
+/// thread, as job posts repeat their vocabulary.
+pub fn stem(word: &str) -> Option<String> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<(TextAnalyzer, HashMap<String, Option<String>>)> =
+            std::cell::RefCell::new((analyzer(), HashMap::new()));
+    }
+    CACHE.with_borrow_mut(|(analyzer, cache)| {
+        if let Some(hit) = cache.get(word) {
+            return hit.clone();
+        }
+        let mut stream = analyzer.token_stream(word);
+        let stem = if stream.advance() { Some(stream.token().text.clone()) } else { None };
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// A résumé indexed in RAM for ATS-style keyword search.

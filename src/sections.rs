@@ -151,14 +151,18 @@ fn headings() -> &'static HashMap<String, Section> {
     TABLE.get_or_init(|| table(SECTIONS_TSV, Section::parse))
 }
 
-fn cues() -> &'static HashMap<String, Tier> {
-    static TABLE: OnceLock<HashMap<String, Tier>> = OnceLock::new();
+/// Cue phrases as ` key ` (spaces around), to find whole words in a padded line key.
+fn cues() -> &'static [(String, Tier)] {
+    static TABLE: OnceLock<Vec<(String, Tier)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        table(CUES_TSV, |t| match t {
+        let map = table(CUES_TSV, |t| match t {
             "required" => Some(Tier::Required),
             "preferred" => Some(Tier::Preferred),
             _ => None,
-        })
+        });
+        let mut cues: Vec<(String, Tier)> = map.into_iter().map(|(k, t)| (format!(" {k} "), t)).collect();
+        cues.sort();
+        cues
     })
 }
 
@@ -204,7 +208,7 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
         return None;
     }
     let key = format!(" {} ", phrase_key(line));
-    let has = |t: Tier| cues().iter().any(|(cue, tier)| *tier == t && key.contains(&format!(" {cue} ")));
+    let has = |t: Tier| cues().iter().any(|(cue, tier)| *tier == t && key.contains(cue.as_str()));
     Some(if section == Section::Preferred || has(Tier::Preferred) {
         Tier::Preferred
     } else if section == Section::Requirements || has(Tier::Required) {

@@ -20,9 +20,9 @@ use crate::score::{JobFacts, Weights};
 use crate::search::search;
 
 /// Files analyzed and written per round, which bounds memory.
-const CHUNK: usize = 2_000;
+const CHUNK: usize = 1_000;
 /// Rounds between commits, so an interrupted run keeps most of its work.
-const COMMIT_EVERY_CHUNKS: usize = 10;
+const COMMIT_EVERY_CHUNKS: usize = 20;
 
 /// `jobfit index add`.
 pub fn add(
@@ -66,7 +66,7 @@ pub fn add(
     }
     pool.commit(&mut writer)?;
     progress.finish();
-    let (resumes, jobs) = counts(&pool)?;
+    let (resumes, jobs) = pool.counts()?;
     let stdout = format!(
         "added {added}, already indexed {present}, failed {}; {} holds {resumes} résumés and {jobs} job posts\n",
         errors.len(),
@@ -74,12 +74,6 @@ pub fn add(
     );
     let code = if errors.is_empty() { 0 } else { 2 };
     Ok(Outcome { stdout, warnings: Vec::new(), errors, code })
-}
-
-fn counts(pool: &Pool) -> Result<(usize, usize), AppError> {
-    let list = pool.list()?;
-    let jobs = list.iter().filter(|e| e.kind == "job").count();
-    Ok((list.len() - jobs, jobs))
 }
 
 /// `jobfit index list`.
@@ -108,7 +102,7 @@ pub fn remove(dir: &Path, keys: &[String]) -> Result<Outcome, AppError> {
 /// `jobfit index stats`.
 pub fn stats(dir: &Path) -> Result<String, AppError> {
     let pool = Pool::open(dir)?;
-    let (resumes, jobs) = counts(&pool)?;
+    let (resumes, jobs) = pool.counts()?;
     let bytes = pool.size_on_disk();
     Ok(format!(
         "index: {}\nrésumés: {resumes}\njob posts: {jobs}\nsize on disk: {bytes} bytes\nbuilt as: {}\n",

@@ -26,7 +26,7 @@ use crate::score::{JobFacts, Weights};
 /// Version of the index layout; bumped when fields change meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Memory the index writer may use, in bytes.
-const WRITER_BYTES: usize = 64_000_000;
+const WRITER_BYTES: usize = 40_000_000;
 const META_FILE: &str = "meta.json";
 
 /// Errors of the index; each names the index directory.
@@ -294,6 +294,21 @@ impl Pool {
             .search(&query, &tantivy::collector::DocSetCollector)
             .map(|set| set.into_iter().collect())
             .map_err(|source| tantivy_err(&self.dir, source))
+    }
+
+    /// Numbers of résumés and job posts, from the `kind_code` fast field.
+    pub fn counts(&self) -> Result<(usize, usize), IndexError> {
+        let (mut resumes, mut jobs) = (0, 0);
+        for segment in self.reader.searcher().segment_readers() {
+            let kind = segment.fast_fields().u64("kind_code").map_err(|source| tantivy_err(&self.dir, source))?;
+            for doc in segment.doc_ids_alive() {
+                match kind.first(doc) {
+                    Some(1) => jobs += 1,
+                    _ => resumes += 1,
+                }
+            }
+        }
+        Ok((resumes, jobs))
     }
 
     /// Total size of the index files in bytes.

@@ -93,8 +93,12 @@ impl JobFacts {
 
 fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) -> Vec<Requirement> {
     let mut asked: BTreeMap<SkillId, (Tier, usize, &SkillMatch)> = BTreeMap::new();
+    let mut line_tier = (0, None);
     for m in &job.matches {
-        let Some(t) = tier(m.section, job.doc.line(m.line)) else { continue };
+        if line_tier.0 != m.line {
+            line_tier = (m.line, tier(m.section, job.doc.line(m.line)));
+        }
+        let Some(t) = line_tier.1 else { continue };
         let entry = asked.entry(m.skill).or_insert((t, 0, m));
         entry.1 += 1;
         if t < entry.0 {
