@@ -40,7 +40,13 @@ fn main() {
         let template = &templates[rng.next(templates.len())];
         let text: Vec<&str> = template
             .iter()
-            .map(|line| if line.split_whitespace().count() > 3 && rng.next(2) == 0 { pool[rng.next(pool.len())].as_str() } else { line.as_str() })
+            .map(|line| {
+                if line.split_whitespace().count() > 3 && rng.next(2) == 0 {
+                    pool[rng.next(pool.len())].as_str()
+                } else {
+                    line.as_str()
+                }
+            })
             .collect();
         let dir = out.join(format!("{:03}", i / 1000));
         if i % 1000 == 0 {

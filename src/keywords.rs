@@ -3,12 +3,10 @@
 //! corpus of job posts, and searched in the résumé the way an ATS does: a
 //! stemmed term lookup in a tantivy index.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer};
 use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::document::Document;
@@ -52,7 +50,7 @@ pub struct Background {
     /// Number of documents in the corpus.
     pub docs: u64,
     /// Stemmed term → number of documents containing it.
-    pub df: HashMap<String, u64>,
+    pub df: FxHashMap<String, u64>,
 }
 
 impl Background {
@@ -88,7 +86,7 @@ impl Background {
             docs += 1;
         }
         writer.commit()?;
-        let mut df = HashMap::new();
+        let mut df = FxHashMap::default();
         for segment in index.reader()?.searcher().segment_readers() {
             let inverted = segment.inverted_index(body)?;
             let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
@@ -148,7 +146,7 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(stop_words)
-        .filter(Stemmer::new(Language::English))
+        .filter(crate::stem::CachedStemmer)
         .build()
 }
 
@@ -172,7 +170,7 @@ pub struct Keyword {
 /// that are not job-market terms of the background are left out.
 pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Vec<Keyword> {
     let mut words = TextAnalyzer::from(SimpleTokenizer::default());
-    let mut found: HashMap<String, Keyword> = HashMap::new();
+    let mut found: FxHashMap<String, Keyword> = FxHashMap::default();
     let mut matches = job.matches.iter().peekable();
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
@@ -227,8 +225,8 @@ const STEM_CACHE_WORDS: usize = 100_000;
 /// thread, as job posts repeat their vocabulary.
 pub fn stem(word: &str) -> Option<String> {
     thread_local! {
-        static CACHE: std::cell::RefCell<(TextAnalyzer, HashMap<String, Option<String>>)> =
-            std::cell::RefCell::new((analyzer(), HashMap::new()));
+        static CACHE: std::cell::RefCell<(TextAnalyzer, FxHashMap<String, Option<String>>)> =
+            std::cell::RefCell::new((analyzer(), FxHashMap::default()));
     }
     CACHE.with_borrow_mut(|(analyzer, cache)| {
         if let Some(hit) = cache.get(word) {

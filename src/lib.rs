@@ -20,4 +20,5 @@ pub mod report;
 pub mod score;
 pub mod search;
 pub mod sections;
+pub mod stem;
 pub mod tokenize;

@@ -3,7 +3,9 @@
 //! From an index, ranking reads the stored skill ids and packed requirements;
 //! nothing is re-read or re-extracted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 use tantivy::{DocAddress, TantivyDocument};
@@ -72,15 +74,15 @@ pub struct RankReport {
 
 /// What a résumé offers: skill ids and keyword stem hashes.
 pub struct Offer {
-    skills: HashSet<u32>,
-    stems: HashSet<u32>,
+    skills: FxHashSet<u32>,
+    stems: FxHashSet<u32>,
 }
 
 impl Offer {
     /// The skills and stemmed words of an analyzed résumé.
     pub fn of(resume: &Analysis) -> Offer {
         let skills = resume.matches.iter().map(|m| m.skill).collect();
-        let mut stems = HashSet::new();
+        let mut stems = FxHashSet::default();
         let mut analyzer = analyzer();
         let mut stream = analyzer.token_stream(&resume.doc.text);
         while let Some(t) = stream.next() {
@@ -105,7 +107,7 @@ pub struct JobCandidate {
 }
 
 #[derive(Default)]
-struct GapTally(HashMap<u32, (Kind, usize, f64)>);
+struct GapTally(FxHashMap<u32, (Kind, usize, f64)>);
 
 impl GapTally {
     fn add(&mut self, p: &Packed) {
@@ -138,16 +140,13 @@ fn score_packed(
     weights: &Weights,
     gaps: &mut GapTally,
 ) -> (f64, f64) {
-    let items: Vec<(Kind, crate::sections::Tier, f64, bool)> = values
-        .map(unpack)
-        .map(|p| {
-            let met = offer.meets(&p);
-            if !met && p.kind != Kind::Keyword {
-                gaps.add(&p);
-            }
-            (p.kind, p.tier, p.importance, met)
-        })
-        .collect();
+    let items = values.map(unpack).map(|p| {
+        let met = offer.meets(&p);
+        if !met && p.kind != Kind::Keyword {
+            gaps.add(&p);
+        }
+        (p.kind, p.tier, p.importance, met)
+    });
     let (score, breakdown) = coverage(items, weights);
     (score, breakdown.hard_skills.score)
 }
@@ -358,7 +357,7 @@ pub fn resumes(
 /// stems from the index's postings for the stems `facts` asks for.
 pub fn resume_candidates(pool: &Pool, facts: &JobFacts) -> Result<Vec<ResumeCandidate>, IndexError> {
     let searcher = pool.reader.searcher();
-    let mut stems_of: HashMap<DocAddress, HashSet<u32>> = HashMap::new();
+    let mut stems_of: HashMap<DocAddress, FxHashSet<u32>> = HashMap::new();
     for r in &facts.requirements {
         if let Target::Stem(stem) = &r.target {
             for addr in pool.docs_with_stem(stem)? {
