@@ -5,4 +5,5 @@ mod documents;
 mod fuzz;
 mod json;
 mod lexicon;
+mod pool;
 mod shared;

@@ -210,8 +210,13 @@ impl Pool {
 
     /// Whether a document with this content hash is indexed (as of the last commit).
     pub fn contains(&self, id: &str) -> bool {
-        let term = Term::from_field_text(self.fields.id, id);
-        self.reader.searcher().doc_freq(&term).is_ok_and(|n| n > 0)
+        self.live_count(Term::from_field_text(self.fields.id, id)) > 0
+    }
+
+    /// Live (not deleted) documents with this exact term.
+    fn live_count(&self, term: Term) -> usize {
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        self.reader.searcher().search(&query, &tantivy::collector::Count).unwrap_or(0)
     }
 
     /// Adds a prepared document to the writer's pending changes.
@@ -249,11 +254,10 @@ impl Pool {
 
     /// Deletes the documents whose id or path is `key`; returns how many there were.
     pub fn remove(&self, writer: &IndexWriter, key: &str) -> usize {
-        let searcher = self.reader.searcher();
         let mut removed = 0;
         for field in [self.fields.id, self.fields.path] {
             let term = Term::from_field_text(field, key);
-            removed += searcher.doc_freq(&term).unwrap_or(0) as usize;
+            removed += self.live_count(term.clone());
             writer.delete_term(term);
         }
         removed

@@ -1,0 +1,163 @@
+//! The persistent index and batch ranking: round trip, refusal of a stale
+//! index, a second writer, a bad file in a batch, ranking both ways, search,
+//! and the JSON, NDJSON and CSV outputs parsed back.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use jobfit::index::Pool;
+
+const SEED: &str = "resumes/systems-engineer-alireza-ghadimi.txt";
+const LINUX_POST: &str = "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt";
+
+fn jobfit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jobfit")).args(args).output().expect("run jobfit")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = jobfit(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).expect("JSON output")
+}
+
+fn pool_with_samples(dir: &Path) -> String {
+    let d = dir.join("pool").display().to_string();
+    ok(&["index", "add", "--index", &d, "resumes/", "job_posts/"]);
+    d
+}
+
+#[test]
+fn index_round_trip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let docs = json(&["index", "list", "--index", &d, "--format", "json"]);
+    let docs = docs["documents"].as_array().unwrap();
+    assert_eq!(docs.iter().filter(|e| e["kind"] == "resume").count(), 3, "the three sample résumés, READMEs left out");
+    assert_eq!(docs.iter().filter(|e| e["kind"] == "job").count(), 79);
+    assert!(ok(&["index", "add", "--index", &d, SEED]).starts_with("added 0, already indexed 1"));
+    assert_eq!(ok(&["index", "remove", "--index", &d, SEED]), "removed 1\n");
+    assert!(ok(&["index", "add", "--index", &d, SEED]).starts_with("added 1, already indexed 0"));
+    let stats = ok(&["index", "stats", "--index", &d]);
+    assert!(stats.contains("résumés: 3") && stats.contains("job posts: 79"), "{stats}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&d).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "the index is readable by its owner only");
+}
+
+#[test]
+fn stale_index_is_refused_with_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let meta = Path::new(&d).join("meta.json");
+    let text = std::fs::read_to_string(&meta).unwrap().replace("data ", "data 0");
+    std::fs::write(&meta, text).unwrap();
+    let out = jobfit(&["rank", "--resume", SEED, "--index", &d]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("--rebuild"), "{stderr}");
+    assert!(ok(&["index", "add", "--rebuild", "--index", &d]).contains("holds 3 résumés and 79 job posts"));
+    ok(&["rank", "--resume", SEED, "--index", &d]);
+}
+
+#[test]
+fn second_writer_gets_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let pool = Pool::open(Path::new(&d)).unwrap();
+    let _writer = pool.writer().unwrap();
+    let out = jobfit(&["index", "add", "--index", &d, SEED]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("another jobfit process is writing"), "{stderr}");
+}
+
+#[test]
+fn bad_file_in_a_batch_is_reported_and_the_rest_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("pool").display().to_string();
+    let out = jobfit(&[
+        "index",
+        "add",
+        "--index",
+        &d,
+        "resumes/",
+        "tests/fixtures/empty.txt",
+        "tests/fixtures/documents/zip-bomb.docx",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("tests/fixtures/empty.txt") && stderr.contains("zip-bomb.docx"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("added 3,"));
+}
+
+#[test]
+fn rank_jobs_from_index_equals_files_and_score() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let from_index = json(&["rank", "--resume", SEED, "--index", &d, "--top", "79", "--format", "json"]);
+    let from_files = json(&["rank", "--resume", SEED, "job_posts/", "--top", "79", "--format", "json"]);
+    assert_eq!(from_index["ranking"], from_files["ranking"]);
+    assert_eq!(from_index["gaps"], from_files["gaps"]);
+    let ranking = from_index["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 79);
+    let scores: Vec<f64> = ranking.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+    let linux = ranking.iter().find(|r| r["path"] == LINUX_POST).unwrap();
+    let score = json(&["score", SEED, LINUX_POST, "--format", "json"]);
+    assert_eq!(linux["score"], score["score"], "rank and score agree");
+    assert!(from_index["gaps"].as_array().unwrap().iter().all(|g| g["posts"].as_u64().unwrap() >= 1));
+}
+
+#[test]
+fn rank_resumes_for_a_job_redacted_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let post = "job_posts/house-train-083-staff-specialist-or-medical-consultant.txt";
+    let r = json(&["rank", "--job", post, "--index", &d, "--format", "json"]);
+    assert_eq!(
+        r["ranking"][0]["path"], "resumes/registered-nurse-marcus-okafor.txt",
+        "the nurse fits the medical post best"
+    );
+    for format in ["table", "json", "ndjson", "csv", "markdown"] {
+        let out = ok(&["rank", "--job", post, "--index", &d, "--redact", "--format", format]);
+        for secret in ["Okafor", "Raman", "Ghadimi", "example.net", "parsa.wtf", "priya"] {
+            assert!(!out.contains(secret), "{format} output leaks {secret:?}");
+        }
+    }
+    let ndjson = ok(&["rank", "--job", post, "resumes/", "--format", "ndjson"]);
+    let lines: Vec<serde_json::Value> = ndjson.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    let csv = ok(&["rank", "--job", post, "resumes/", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["rank", "score", "hard_skills", "title", "path", "matched", "missing"]
+    );
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][4], lines[0]["path"].as_str().unwrap());
+}
+
+#[test]
+fn search_with_fields_phrases_and_booleans() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let hits = json(&["search", "--index", &d, "skill:Rust AND kind:resume", "--format", "json"]);
+    let hits = hits["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["path"], SEED);
+    let sre = json(&["search", "--index", &d, "kind:job AND \"site reliability\"", "--format", "json"]);
+    assert!(
+        sre["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] == "job" && h["snippet"].as_str().unwrap().contains("["))
+    );
+    let out = jobfit(&["search", "--index", &d, "skill:("]);
+    assert_eq!(out.status.code(), Some(2));
+}
