@@ -64,7 +64,8 @@ pub fn coverage(
     let mut total = 0.0;
     let mut component = |i: usize| {
         let t = tallies[i];
-        let score = if t.all > 0.0 { 100.0 * t.met / t.all } else { 0.0 };
+        let all = if i == 0 { t.all.max(weights.min_hard_importance) } else { t.all };
+        let score = if t.total > 0 { 100.0 * t.met / all } else { 0.0 };
         let share = if t.total > 0 && present > 0.0 { shares[i] / present } else { 0.0 };
         total += score * share;
         Component { score: round1(score), share: round3(share), matched: t.matched, total: t.total }

@@ -32,6 +32,9 @@ pub struct Weights {
     pub tiers: [f64; 4],
     /// Highest score when a required hard skill is missing.
     pub missing_required_cap: f64,
+    /// Smallest hard-skill denominator (importance points): a post that asks
+    /// for one or two skills cannot give full marks for them alone.
+    pub min_hard_importance: f64,
     /// How many other keywords of the post are scored.
     pub keyword_limit: usize,
 }
@@ -44,6 +47,7 @@ impl Default for Weights {
             keywords: 0.20,
             tiers: [3.0, 2.0, 1.5, 1.0],
             missing_required_cap: 80.0,
+            min_hard_importance: 12.0,
             keyword_limit: 15,
         }
     }
