@@ -20,9 +20,9 @@ use crate::score::{JobFacts, Weights};
 use crate::search::search;
 
 /// Files analyzed and written per round, which bounds memory.
-const CHUNK: usize = 1_000;
+const CHUNK: usize = 500;
 /// Rounds between commits, so an interrupted run keeps most of its work.
-const COMMIT_EVERY_CHUNKS: usize = 20;
+const COMMIT_EVERY_CHUNKS: usize = 40;
 
 /// `jobfit index add`.
 pub fn add(

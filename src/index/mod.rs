@@ -26,7 +26,7 @@ use crate::score::{JobFacts, Weights};
 /// Version of the index layout; bumped when fields change meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Memory the index writer may use, in bytes.
-const WRITER_BYTES: usize = 40_000_000;
+const WRITER_BYTES: usize = 30_000_000;
 const META_FILE: &str = "meta.json";
 
 /// Errors of the index; each names the index directory.
