@@ -40,6 +40,14 @@ impl Document {
         Some(Document { path: path.to_path_buf(), original: raw.to_string(), text, map: normalized.map, line_starts })
     }
 
+    /// The first non-empty line without Markdown marks, at most 200 characters:
+    /// a résumé's name, a job post's title.
+    pub fn title(&self) -> &str {
+        let line =
+            self.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty()).unwrap_or("");
+        line.char_indices().nth(200).map_or(line, |(i, _)| &line[..i])
+    }
+
     /// Original text of 1-based line `n` (without its line end), or `""` past the end.
     pub fn original_line(&self, n: usize) -> &str {
         let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return "" };

@@ -170,6 +170,22 @@ fn offer_meets(offer: &Offer, r: &Requirement) -> bool {
     }
 }
 
+/// The `top` best of `(score, hard coverage, document)`, ties by path, explained and numbered.
+fn best_first<T>(
+    mut scored: Vec<(f64, f64, &T)>,
+    top: usize,
+    path: impl Fn(&T) -> &str,
+    explain: impl Fn(&T, f64, f64) -> Ranked,
+) -> Vec<Ranked> {
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| path(a.2).cmp(path(b.2))));
+    scored
+        .into_iter()
+        .take(top)
+        .enumerate()
+        .map(|(i, (score, hard, t))| Ranked { rank: i + 1, ..explain(t, score, hard) })
+        .collect()
+}
+
 /// Ranks job posts given as files for a résumé.
 pub fn jobs_from_files(
     extractor: &Extractor,
@@ -180,7 +196,7 @@ pub fn jobs_from_files(
 ) -> RankReport {
     let offer = Offer::of(resume);
     let mut gaps = GapTally::default();
-    let mut scored: Vec<(f64, f64, &JobCandidate)> = jobs
+    let scored: Vec<(f64, f64, &JobCandidate)> = jobs
         .iter()
         .map(|j| {
             let packed = j.facts.requirements.iter().map(crate::index::pack::pack);
@@ -188,24 +204,15 @@ pub fn jobs_from_files(
             (score, hard, j)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.path.cmp(&b.2.path)));
-    let ranking = scored
-        .iter()
-        .take(top)
-        .enumerate()
-        .map(|(i, (score, hard, j))| {
+    let ranking = best_first(
+        scored,
+        top,
+        |j| &j.path,
+        |j, score, hard| {
             let (matched, missing) = reasons(extractor, &j.facts, |r| offer_meets(&offer, r));
-            Ranked {
-                rank: i + 1,
-                path: j.path.clone(),
-                title: j.title.clone(),
-                score: *score,
-                hard_skills: *hard,
-                matched,
-                missing,
-            }
-        })
-        .collect();
+            Ranked { rank: 0, path: j.path.clone(), title: j.title.clone(), score, hard_skills: hard, matched, missing }
+        },
+    );
     RankReport {
         schema_version: RANK_SCHEMA_VERSION,
         ranking_of: "jobs",
@@ -296,11 +303,9 @@ pub struct ResumeCandidate {
 impl ResumeCandidate {
     /// A candidate from an analyzed résumé.
     pub fn of(resume: &Analysis) -> ResumeCandidate {
-        let title =
-            resume.doc.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty()).unwrap_or("");
         ResumeCandidate {
             path: resume.doc.path.display().to_string(),
-            title: title.to_string(),
+            title: resume.doc.title().to_string(),
             offer: Offer::of(resume),
         }
     }
@@ -315,7 +320,7 @@ pub fn resumes(
     top: usize,
     weights: &Weights,
 ) -> RankReport {
-    let mut scored: Vec<(f64, f64, &ResumeCandidate)> = candidates
+    let scored: Vec<(f64, f64, &ResumeCandidate)> = candidates
         .iter()
         .map(|c| {
             let (score, breakdown) = coverage(
@@ -325,24 +330,15 @@ pub fn resumes(
             (score, breakdown.hard_skills.score, c)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.path.cmp(&b.2.path)));
-    let ranking = scored
-        .iter()
-        .take(top)
-        .enumerate()
-        .map(|(i, (score, hard, c))| {
+    let ranking = best_first(
+        scored,
+        top,
+        |c| &c.path,
+        |c, score, hard| {
             let (matched, missing) = reasons(extractor, facts, |r| offer_meets(&c.offer, r));
-            Ranked {
-                rank: i + 1,
-                path: c.path.clone(),
-                title: c.title.clone(),
-                score: *score,
-                hard_skills: *hard,
-                matched,
-                missing,
-            }
-        })
-        .collect();
+            Ranked { rank: 0, path: c.path.clone(), title: c.title.clone(), score, hard_skills: hard, matched, missing }
+        },
+    );
     RankReport {
         schema_version: RANK_SCHEMA_VERSION,
         ranking_of: "resumes",

@@ -135,7 +135,7 @@ pub fn rank(
                 progress.start(files.len());
                 let jobs = analyze_all(&files, &extractor, progress, |a| JobCandidate {
                     path: a.doc.path.display().to_string(),
-                    title: Prepared::new(&extractor, &background, &a, DocKind::Job).title,
+                    title: a.doc.title().to_string(),
                     facts: JobFacts::of(&extractor, &background, &a, &weights),
                 });
                 progress.finish();

@@ -113,13 +113,12 @@ impl Prepared {
         skills.dedup();
         let skill_names = skills.iter().map(|&s| extractor.lexicon.skill(s).name.to_lowercase()).collect();
         let doc = &analysis.doc;
-        let title =
-            doc.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty()).unwrap_or("");
+        let title = doc.title();
         Prepared {
             id: content_id(&doc.text),
             kind,
             path: doc.path.display().to_string(),
-            title: title.chars().take(200).collect(),
+            title: title.to_string(),
             text: doc.text.clone(),
             skills,
             skill_names,
