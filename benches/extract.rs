@@ -7,6 +7,7 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jobfit::document::Document;
+use jobfit::experience::Month;
 use jobfit::extract::Extractor;
 use jobfit::keywords::Background;
 use jobfit::score::{Weights, score};
@@ -48,7 +49,8 @@ fn one_score(c: &mut Criterion) {
         b.iter(|| {
             let r = extractor.analyze(resume.clone());
             let j = extractor.analyze(job.clone());
-            let report = score(&extractor, &background, &r, &j, &Weights::default()).expect("score");
+            let report =
+                score(&extractor, &background, &r, &j, &Weights::default(), Month::new(2026, 11)).expect("score");
             assert!(report.score > 0.0);
             report
         })

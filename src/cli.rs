@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{Config, RankTarget};
+use crate::experience::Month;
 use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
 use crate::load::{InputFormat, Source};
@@ -169,6 +170,9 @@ struct ScoreArgs {
     /// Exit with code 1 when the match score is below this value (0-100).
     #[arg(long, value_name = "SCORE")]
     min_score: Option<f64>,
+    /// The month "Present" means in the résumé's dates [default: the current month].
+    #[arg(long, value_name = "YYYY-MM")]
+    as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -286,8 +290,12 @@ fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
             message: "only one of them can be - (standard input)".into(),
         });
     }
+    let as_of = match a.as_of {
+        Some(s) => Month::parse(&s).ok_or(UsageError { flag: "--as-of", message: format!("{s:?} is not YYYY-MM") })?,
+        None => Month::now(),
+    };
     let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
-    Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only })
+    Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only, as_of })
 }
 
 fn index_config(c: IndexCommand) -> Result<Config, UsageError> {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::experience::Month;
 use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
 use crate::load::Source;
@@ -23,6 +24,8 @@ pub enum Config {
         min_score: Option<f64>,
         /// Print only the missing requirements (`gaps`).
         gaps_only: bool,
+        /// The month `Present` means in the résumé's dates.
+        as_of: Month,
     },
     /// `jobfit skills`.
     Skills {

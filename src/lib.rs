@@ -6,6 +6,7 @@ pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod experience;
 pub mod extract;
 pub mod index;
 pub mod keywords;

@@ -17,6 +17,32 @@ struct Report {
     breakdown: Breakdown,
     matched: Vec<Finding>,
     missing: Vec<Finding>,
+    total_years: f64,
+    experience: Experience,
+    advice: Vec<Advice>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Experience {
+    total_years: f64,
+    roles: Vec<Role>,
+    skill_years: std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Role {
+    title: String,
+    start: String,
+    end: String,
+    months: u32,
+}
+
+#[derive(Debug, Deserialize)]
+struct Advice {
+    kind: String,
+    skill: String,
+    resume_line: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,7 +96,7 @@ fn jobfit(args: &[&str]) -> (String, i32) {
 }
 
 fn score(resume: &str, job: &str) -> Report {
-    let (stdout, code) = jobfit(&["score", resume, job, "--format", "json"]);
+    let (stdout, code) = jobfit(&["score", resume, job, "--format", "json", "--as-of", "2026-11"]);
     assert_eq!(code, 0);
     serde_json::from_str(&stdout).expect("valid score JSON")
 }
@@ -115,6 +141,37 @@ fn findings_point_at_real_lines() {
     for expected in ["C", "Linux", "Virtualization", "x86-64"] {
         assert!(names.contains(&expected), "{expected} should match: {names:?}");
     }
+}
+
+#[test]
+fn experience_from_dated_roles() {
+    let r = score(SEED, LINUX_POST);
+    let roles: Vec<(&str, &str, &str, u32)> =
+        r.experience.roles.iter().map(|x| (x.title.as_str(), x.start.as_str(), x.end.as_str(), x.months)).collect();
+    assert_eq!(
+        roles,
+        [
+            ("System Engineer", "2025-02", "2026-02", 13),
+            ("CTO → Lead → Senior Engineer", "2021-02", "2024-12", 47),
+            ("Junior Software Engineer", "2018-03", "2018-07", 5),
+            ("Compiler Engineer", "2018-12", "2019-07", 8),
+        ]
+    );
+    assert_eq!(r.total_years, 6.1, "73 months of dated roles, not the 15 years the summary claims");
+    assert_eq!(r.experience.total_years, r.total_years);
+    assert_eq!(r.experience.skill_years.get("Distributed systems"), Some(&3.9));
+    assert!(r.experience.skill_years.values().all(|&y| y <= r.total_years));
+    let nurse = score("resumes/registered-nurse-marcus-okafor.txt", LINUX_POST);
+    assert_eq!(nurse.total_years, 11.3, "June 2019 – Present (as of 2026-11) and Sep 2015 – May 2019");
+    for a in &r.advice {
+        assert!(["literal-match", "placement"].contains(&a.kind.as_str()));
+        assert!(
+            r.matched
+                .iter()
+                .any(|f| f.skill.as_deref() == Some(a.skill.as_str()) && f.resume_line == Some(a.resume_line))
+        );
+    }
+    assert!(r.advice.iter().any(|a| a.kind == "placement" && a.skill == "C"), "C is only in the skills list");
 }
 
 #[test]

@@ -152,7 +152,11 @@ fn score_heading(r: &ScoreReport) -> String {
         .breakdown
         .uncapped_score
         .map_or(String::new(), |u| format!(" (capped from {u:.1}: a required hard skill is missing)"));
-    format!("Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}", r.score, r.resume, r.job)
+    let roles = r.experience.roles.len();
+    format!(
+        "Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}\nexperience: {:.1} years from {roles} dated roles (overlaps merged)",
+        r.score, r.resume, r.job, r.total_years
+    )
 }
 
 fn score_blocks(r: &ScoreReport) -> Vec<Block> {
@@ -187,7 +191,20 @@ fn score_blocks(r: &ScoreReport) -> Vec<Block> {
             })
             .collect(),
     };
-    vec![breakdown, matched, missing_block(r)]
+    let advice = Block {
+        title: format!("Advice ({})", r.advice.len()),
+        header: vec!["kind", "skill", "résumé line", "advice"],
+        rows: r
+            .advice
+            .iter()
+            .map(|a| {
+                let kind =
+                    serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                vec![kind, a.skill.clone(), format!("L{}", a.resume_line), a.message.clone()]
+            })
+            .collect(),
+    };
+    vec![breakdown, matched, missing_block(r), advice]
 }
 
 fn missing_block(r: &ScoreReport) -> Block {

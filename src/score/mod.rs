@@ -10,6 +10,7 @@ pub use requirements::{JobFacts, Kind, Requirement, Target};
 
 use serde::Serialize;
 
+use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, KeywordError, ResumeIndex, line_with_stem};
 use crate::lexicon::SkillId;
@@ -91,6 +92,8 @@ pub struct Finding {
     pub resume_text: Option<String>,
     /// The section of that résumé line.
     pub resume_section: Option<&'static str>,
+    /// How the résumé writes it on that line (skills only).
+    pub resume_keyword: Option<String>,
     /// Whether the résumé writes it as the post does (what a literal ATS search needs); skills only.
     pub literal: Option<bool>,
 }
@@ -112,9 +115,38 @@ pub struct ScoreReport {
     pub matched: Vec<Finding>,
     /// Requirements the résumé lacks, most important first.
     pub missing: Vec<Finding>,
+    /// Years of experience from the résumé's dated roles, overlaps merged, one decimal.
+    pub total_years: f64,
+    /// The dated roles and the years per skill behind `total_years`.
+    pub experience: Experience,
+    /// What to change, most useful first: ATS literal-match warnings, then placement hints.
+    pub advice: Vec<Advice>,
 }
 
-/// Scores `resume` against `job`.
+/// What a piece of advice is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdviceKind {
+    /// The résumé has the skill only under another form than the post's.
+    LiteralMatch,
+    /// The skill appears only in a skills list, not in a dated role or project.
+    Placement,
+}
+
+/// One piece of advice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Advice {
+    /// What it is about.
+    pub kind: AdviceKind,
+    /// Canonical skill.
+    pub skill: String,
+    /// 1-based résumé line concerned.
+    pub resume_line: usize,
+    /// The advice, one sentence.
+    pub message: String,
+}
+
+/// Scores `resume` against `job`; `as_of` is the month `Present` means in the résumé's dates.
 ///
 /// Errors: `KeywordError` if the in-RAM keyword index fails.
 pub fn score(
@@ -123,6 +155,7 @@ pub fn score(
     resume: &Analysis,
     job: &Analysis,
     weights: &Weights,
+    as_of: Month,
 ) -> Result<ScoreReport, KeywordError> {
     let facts = JobFacts::of(extractor, background, job, weights);
     let index = ResumeIndex::new(&resume.doc)?;
@@ -137,15 +170,52 @@ pub fn score(
     for list in [&mut matched, &mut missing] {
         list.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
     }
+    let experience = Experience::of(extractor, resume, as_of);
     Ok(ScoreReport {
         schema_version: SCHEMA_VERSION,
         resume: resume.doc.path.display().to_string(),
         job: job.doc.path.display().to_string(),
         score,
         breakdown,
+        advice: advice(&matched),
         matched,
         missing,
+        total_years: experience.total_years,
+        experience,
     })
+}
+
+/// ATS literal-match warnings and placement hints for the matched skills.
+fn advice(matched: &[Finding]) -> Vec<Advice> {
+    let mut out = Vec::new();
+    for f in matched {
+        let (Some(skill), Some(line), Some(written)) = (&f.skill, f.resume_line, &f.resume_keyword) else { continue };
+        if f.literal == Some(false) {
+            out.push(Advice {
+                kind: AdviceKind::LiteralMatch,
+                skill: skill.clone(),
+                resume_line: line,
+                message: format!(
+                    "the post writes {:?} (line {}) but the résumé only has {written:?}: a literal ATS keyword search would miss it; add {:?}",
+                    f.keyword, f.job_line, f.keyword
+                ),
+            });
+        }
+        if f.resume_section == Some(Section::Skills.as_str()) {
+            out.push(Advice {
+                kind: AdviceKind::Placement,
+                skill: skill.clone(),
+                resume_line: line,
+                message: format!(
+                    "{written:?} appears only in the skills list; show it in a dated role or project bullet"
+                ),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        a.kind.cmp(&b.kind).then_with(|| a.resume_line.cmp(&b.resume_line)).then_with(|| a.skill.cmp(&b.skill))
+    });
+    out
 }
 
 /// A requirement with the résumé line that meets it, if any.
@@ -156,18 +226,20 @@ fn finding(
     r: &Requirement,
     index: &ResumeIndex,
 ) -> Result<Finding, KeywordError> {
-    let (skill, category, line, section, literal) = match &r.target {
+    let (skill, category, line, section, written, literal) = match &r.target {
         Target::Skill(id) => {
             let s = extractor.lexicon.skill(*id);
             let evidence = best_evidence(resume, *id);
             let literal = evidence.map(|_| {
                 resume.matches.iter().any(|m| m.skill == *id && phrase_key(resume.surface(m)) == phrase_key(&r.keyword))
             });
-            (Some(s.name.clone()), s.category.as_str(), evidence.map(|m| m.line), evidence.map(|m| m.section), literal)
+            let written = evidence.map(|m| resume.surface(m).to_string());
+            let (line, section) = (evidence.map(|m| m.line), evidence.map(|m| m.section));
+            (Some(s.name.clone()), s.category.as_str(), line, section, written, literal)
         }
         Target::Stem(stem) => {
             let line = if index.contains(stem)? { line_with_stem(&resume.doc, stem) } else { None };
-            (None, "keyword", line, line.map(|n| resume.section(n)), None)
+            (None, "keyword", line, line.map(|n| resume.section(n)), None, None)
         }
     };
     Ok(Finding {
@@ -183,6 +255,7 @@ fn finding(
         resume_line: line,
         resume_text: line.map(|n| resume.doc.original_line(n).trim().to_string()),
         resume_section: section.map(Section::as_str),
+        resume_keyword: written,
         literal,
     })
 }

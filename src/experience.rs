@@ -1,0 +1,252 @@
+//! Work history from a résumé: dated roles in the forms people write
+//! (`02/2021 – 12/2024`, `Mar 2018 - Present`, `2019–now`, `2017–2019`,
+//! `06/19 - 03/21`), overlapping periods merged into total years, and the
+//! years of each skill (the merged periods of the roles that mention it).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::extract::{Analysis, Extractor};
+use crate::sections::Section;
+
+/// A calendar month, as months since January of year 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(pub i32);
+
+impl Month {
+    /// January is 1.
+    pub fn new(year: i32, month: i32) -> Month {
+        Month(year * 12 + month - 1)
+    }
+
+    /// The current month, from the system clock.
+    pub fn now() -> Month {
+        let today = jiff::Zoned::now().date();
+        Month::new(i32::from(today.year()), i32::from(today.month()))
+    }
+
+    /// Parses `YYYY-MM`; `None` if malformed.
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.split_once('-')?;
+        let (y, m) = (y.parse().ok()?, m.parse().ok()?);
+        (1..=12).contains(&m).then(|| Month::new(y, m))
+    }
+
+    fn year(self) -> i32 {
+        self.0.div_euclid(12)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:04}-{:02}", self.year(), self.0.rem_euclid(12) + 1))
+    }
+}
+
+/// One dated role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    /// The role's title line as written (Markdown marks removed).
+    pub title: String,
+    /// 1-based line of the dates.
+    pub line: usize,
+    /// First month.
+    pub start: Month,
+    /// Last month (the `--as-of` month for `Present`).
+    pub end: Month,
+    /// Months counting both ends: `02/2021 – 12/2024` is 47.
+    pub months: u32,
+}
+
+/// A résumé's experience.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Experience {
+    /// Years of the union of all role periods (overlaps counted once), one decimal.
+    pub total_years: f64,
+    /// Dated roles in document order.
+    pub roles: Vec<Role>,
+    /// Canonical skill → years of the merged periods of the roles whose lines mention it.
+    pub skill_years: BTreeMap<String, f64>,
+}
+
+const ROLE_SECTIONS: [Section; 4] = [Section::Experience, Section::Projects, Section::Header, Section::Other];
+/// Lines above a date line searched for the role's title.
+const TITLE_LOOKBACK: usize = 3;
+
+fn range_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let date = r"(?:\d{1,2}/\d{2,4}|[A-Za-z]{3,9}\.?\s+'?\d{2,4}|\d{4})";
+        let end = r"(?:present|now|current|today|ongoing|date)";
+        Regex::new(&format!(r"(?i)\b({date})\s*(?:-|–|—|to|until|till)\s*({date}|{end})\b")).expect("valid regex")
+    })
+}
+
+/// The period of a date range on `line`, if it has one: `(start, end, byte offset of the range)`.
+pub fn date_range(line: &str, as_of: Month) -> Option<(Month, Month, usize)> {
+    let caps = range_regex().captures(line)?;
+    let start = date(&caps[1], false, as_of)?;
+    let end = match date(&caps[2], true, as_of) {
+        Some(m) => m,
+        None if caps[2].chars().all(char::is_alphabetic) && !caps[2].chars().any(char::is_numeric) => as_of,
+        None => return None,
+    };
+    let plausible = start <= end && start.year() >= 1950 && end <= as_of;
+    plausible.then(|| (start, end, caps.get(0).map_or(0, |m| m.start())))
+}
+
+/// One side of a range: `MM/YYYY`, `MM/YY`, `Mon YYYY`, `Month 'YY`, or `YYYY`
+/// (January when it starts a range, December when it ends one).
+fn date(text: &str, is_end: bool, as_of: Month) -> Option<Month> {
+    let text = text.trim();
+    if let Some((m, y)) = text.split_once('/') {
+        let month: i32 = m.parse().ok()?;
+        let year = full_year(y, as_of)?;
+        return (1..=12).contains(&month).then(|| Month::new(year, month));
+    }
+    if let Ok(year) = text.parse::<i32>() {
+        return Some(Month::new(year, if is_end { 12 } else { 1 }));
+    }
+    let (name, year) = text.rsplit_once(char::is_whitespace)?;
+    let name = name.trim_end_matches('.');
+    let month = jiff::fmt::strtime::parse("%b", &name[..name.len().min(3)]).ok()?.month()?;
+    Some(Month::new(full_year(year.trim_start_matches('\''), as_of)?, i32::from(month)))
+}
+
+/// `2021` → 2021; `21` → 2021, `98` → 1998 (two-digit years up to next year are this century).
+fn full_year(text: &str, as_of: Month) -> Option<i32> {
+    let y: i32 = text.parse().ok()?;
+    match text.len() {
+        4 => Some(y),
+        2 => Some(if 2000 + y <= as_of.year() + 1 { 2000 + y } else { 1900 + y }),
+        _ => None,
+    }
+}
+
+impl Experience {
+    /// The dated roles of `resume` (outside education and other non-work
+    /// sections), their merged total, and years per skill. `as_of` is the
+    /// month `Present` means.
+    pub fn of(extractor: &Extractor, resume: &Analysis, as_of: Month) -> Experience {
+        let lines: Vec<&str> = resume.doc.lines().map(|(_, l)| l).collect();
+        let mut roles = Vec::new();
+        let mut spans = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let n = i + 1;
+            if !ROLE_SECTIONS.contains(&resume.section(n)) {
+                continue;
+            }
+            let Some((start, end, at)) = date_range(line, as_of) else { continue };
+            let (title, title_line) = title_for(&lines, i, at);
+            let months = (end.0 - start.0 + 1) as u32;
+            roles.push(Role { title, line: n, start, end, months });
+            spans.push(title_line);
+        }
+        let skill_years = skill_years(extractor, resume, &roles, &spans, lines.len());
+        let total = merged_months(roles.iter().map(|r| (r.start, r.end)));
+        Experience { total_years: years(total), roles, skill_years }
+    }
+}
+
+/// The role title: the text before the dates on their line, else the nearest
+/// line above (within [`TITLE_LOOKBACK`]); with the 1-based line it is on.
+fn title_for(lines: &[&str], i: usize, at: usize) -> (String, usize) {
+    let clean = |s: &str| s.trim().trim_matches(['#', '*', '_', '|', ',', '-', '–', '(', ' ']).trim().to_string();
+    let before = clean(&lines[i][..at]);
+    if before.chars().filter(|c| c.is_alphabetic()).count() >= 3 && i > 0 && lines[i - 1].trim().is_empty() {
+        return (before, i + 1);
+    }
+    (1..=TITLE_LOOKBACK.min(i))
+        .map(|k| i - k)
+        .find(|&j| !lines[j].trim().is_empty())
+        .map_or((before, i + 1), |j| (clean(lines[j]), j + 1))
+}
+
+/// Years per skill: each role owns the lines from its title to the next role's title.
+fn skill_years(
+    extractor: &Extractor,
+    resume: &Analysis,
+    roles: &[Role],
+    starts: &[usize],
+    last: usize,
+) -> BTreeMap<String, f64> {
+    let mut periods: BTreeMap<u32, Vec<(Month, Month)>> = BTreeMap::new();
+    for (k, role) in roles.iter().enumerate() {
+        let end_line = starts.get(k + 1).map_or(last, |&s| s.saturating_sub(1));
+        let section = resume.section(role.line);
+        for m in resume
+            .matches
+            .iter()
+            .filter(|m| m.line >= starts[k] && m.line <= end_line && resume.section(m.line) == section)
+        {
+            periods.entry(m.skill).or_default().push((role.start, role.end));
+        }
+    }
+    periods
+        .into_iter()
+        .map(|(skill, spans)| (extractor.lexicon.skill(skill).name.clone(), years(merged_months(spans.into_iter()))))
+        .collect()
+}
+
+/// Months in the union of inclusive month intervals.
+pub fn merged_months(spans: impl Iterator<Item = (Month, Month)>) -> u32 {
+    let mut spans: Vec<(Month, Month)> = spans.collect();
+    spans.sort();
+    let mut total = 0;
+    let mut current: Option<(Month, Month)> = None;
+    for (s, e) in spans {
+        current = match current {
+            Some((cs, ce)) if s.0 <= ce.0 + 1 => Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += ce.0 - cs.0 + 1;
+                Some((s, e))
+            }
+            None => Some((s, e)),
+        };
+    }
+    total += current.map_or(0, |(s, e)| e.0 - s.0 + 1);
+    total as u32
+}
+
+fn years(months: u32) -> f64 {
+    (f64::from(months) / 12.0 * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AS_OF: Month = Month(2026 * 12 + 10);
+
+    fn range(line: &str) -> Option<(Month, Month)> {
+        date_range(line, AS_OF).map(|(s, e, _)| (s, e))
+    }
+
+    #[test]
+    fn date_forms() {
+        let m = Month::new;
+        assert_eq!(range("02/2021 – 12/2024"), Some((m(2021, 2), m(2024, 12))));
+        assert_eq!(range("Mar 2018 - Present"), Some((m(2018, 3), AS_OF)));
+        assert_eq!(range("June 2019 - Present"), Some((m(2019, 6), AS_OF)));
+        assert_eq!(range("Sept. 2015 to May 2019"), Some((m(2015, 9), m(2019, 5))));
+        assert_eq!(range("2019–now"), Some((m(2019, 1), AS_OF)));
+        assert_eq!(range("2017–2019"), Some((m(2017, 1), m(2019, 12))));
+        assert_eq!(range("06/19 - 03/21"), Some((m(2019, 6), m(2021, 3))));
+        assert_eq!(range("Jan '98 – Dec '99"), Some((m(1998, 1), m(1999, 12))));
+        assert_eq!(range("reduced latency 30 - 45 ms"), None);
+        assert_eq!(range("2024 - 2019"), None, "a range must not run backwards");
+    }
+
+    #[test]
+    fn both_ends_count_and_overlaps_merge() {
+        let m = Month::new;
+        assert_eq!(merged_months([(m(2021, 2), m(2024, 12))].into_iter()), 47);
+        let overlapping = [(m(2018, 1), m(2019, 12)), (m(2019, 6), m(2020, 5)), (m(2022, 1), m(2022, 1))];
+        assert_eq!(merged_months(overlapping.into_iter()), 29 + 1);
+        let adjacent = [(m(2018, 1), m(2018, 6)), (m(2018, 7), m(2018, 12))];
+        assert_eq!(merged_months(adjacent.into_iter()), 12);
+    }
+}
