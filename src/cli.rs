@@ -40,6 +40,8 @@ enum Command {
     Score(ScoreArgs),
     /// List the job post's requirements the résumé lacks, most important first.
     Gaps(ScoreArgs),
+    /// Show what a résumé revision gained and lost against a job post.
+    Diff(DiffArgs),
     /// List every lexicon skill found in a file, with line, byte offsets and section.
     Skills(FileArgs),
     /// Show the sections jobfit detects in a file.
@@ -176,6 +178,22 @@ struct ScoreArgs {
 }
 
 #[derive(Debug, Args)]
+struct DiffArgs {
+    /// The résumé before the revision.
+    old: PathBuf,
+    /// The résumé after it.
+    new: PathBuf,
+    /// The job post.
+    job: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+    /// The month "Present" means in the résumés' dates [default: the current month].
+    #[arg(long, value_name = "YYYY-MM")]
+    as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
 struct FileArgs {
     /// A résumé or job post (.txt, .md, .html, .pdf, .docx), or - for standard input.
     file: PathBuf,
@@ -254,6 +272,13 @@ impl Cli {
         Ok(match self.command {
             Command::Score(a) => score_config(a, false)?,
             Command::Gaps(a) => score_config(a, true)?,
+            Command::Diff(a) => Config::Diff {
+                as_of: as_of(a.as_of)?,
+                old: Source::Path(a.old),
+                new: Source::Path(a.new),
+                job: Source::Path(a.job),
+                format: a.format.into(),
+            },
             Command::Skills(a) => Config::Skills { file: source(a.file, a.input_format), format: a.format.into() },
             Command::Sections(a) => Config::Sections { file: source(a.file, a.input_format), format: a.format.into() },
             Command::Lexicon(LexiconCommand::Build(b)) => Config::LexiconBuild {
@@ -290,10 +315,7 @@ fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
             message: "only one of them can be - (standard input)".into(),
         });
     }
-    let as_of = match a.as_of {
-        Some(s) => Month::parse(&s).ok_or(UsageError { flag: "--as-of", message: format!("{s:?} is not YYYY-MM") })?,
-        None => Month::now(),
-    };
+    let as_of = as_of(a.as_of)?;
     let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
     Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only, as_of })
 }
@@ -342,6 +364,14 @@ fn index_dir(dir: IndexDir) -> Result<PathBuf, UsageError> {
         None => directories::ProjectDirs::from("", "", "jobfit")
             .map(|d| d.data_dir().join("index"))
             .ok_or(UsageError { flag: "--index", message: "no per-user data directory here; give --index DIR".into() }),
+    }
+}
+
+/// `--as-of YYYY-MM`, or the current month.
+fn as_of(value: Option<String>) -> Result<Month, UsageError> {
+    match value {
+        Some(s) => Month::parse(&s).ok_or(UsageError { flag: "--as-of", message: format!("{s:?} is not YYYY-MM") }),
+        None => Ok(Month::now()),
     }
 }
 

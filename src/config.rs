@@ -27,6 +27,19 @@ pub enum Config {
         /// The month `Present` means in the résumé's dates.
         as_of: Month,
     },
+    /// `jobfit diff`.
+    Diff {
+        /// The résumé before the revision.
+        old: Source,
+        /// The résumé after it.
+        new: Source,
+        /// The job post.
+        job: Source,
+        /// Output format.
+        format: Format,
+        /// The month `Present` means.
+        as_of: Month,
+    },
     /// `jobfit skills`.
     Skills {
         /// The document to read.

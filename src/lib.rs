@@ -5,6 +5,7 @@ pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod experience;
 pub mod extract;

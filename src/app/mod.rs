@@ -82,6 +82,18 @@ pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Out
             let stdout = if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format) };
             return Ok(Outcome { stdout, warnings, errors: Vec::new(), code });
         }
+        Config::Diff { old, new, job, format, as_of } => {
+            let extractor = Extractor::embedded()?;
+            let background = Background::embedded()?;
+            let job = extractor.analyze(load_checked(job, &mut warnings)?);
+            let weights = Weights::default();
+            let mut report = |source| -> Result<_, AppError> {
+                let resume = extractor.analyze(load_checked(source, &mut warnings)?);
+                Ok(score(&extractor, &background, &resume, &job, &weights, *as_of)?)
+            };
+            let (old, new) = (report(old)?, report(new)?);
+            report::diff(&crate::diff::diff(&old, &new), *format)
+        }
         Config::Skills { file, format } => {
             let extractor = Extractor::embedded()?;
             let analysis = extractor.analyze(load_checked(file, &mut warnings)?);

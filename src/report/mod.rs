@@ -80,6 +80,30 @@ pub fn gaps(report: &ScoreReport, format: Format) -> String {
     }
 }
 
+/// Renders `jobfit diff` output.
+pub fn diff(d: &crate::diff::DiffReport, format: Format) -> String {
+    if format == Format::Json {
+        return json(d);
+    }
+    let heading = format!(
+        "Match score: {:.1} → {:.1} ({:+.1})\njob post: {}\nold résumé: {} ({:.1} years)\nnew résumé: {} ({:.1} years)",
+        d.old_score, d.new_score, d.change, d.job, d.old, d.years.0, d.new, d.years.1
+    );
+    let block = |title: &str, changes: &[crate::diff::Change]| Block {
+        title: format!("{title} ({})", changes.len()),
+        header: vec!["keyword", "skill", "kind", "weight", "résumé line"],
+        rows: changes
+            .iter()
+            .map(|c| {
+                let line = c.resume_line.map_or(String::new(), |n| format!("L{n}"));
+                let skill = c.skill.clone().unwrap_or_else(|| "-".to_string());
+                vec![c.keyword.clone(), skill, c.kind.to_string(), format!("{:.2}", c.importance), line]
+            })
+            .collect(),
+    };
+    tabular(format, &heading, &[block("Newly met", &d.gained), block("No longer met", &d.lost)])
+}
+
 /// Renders `jobfit skills` output.
 pub fn skills(path: &str, records: &[MatchRecord], format: Format) -> String {
     #[derive(Serialize)]
