@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive) and their validation into a [`Config`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -10,6 +10,8 @@ use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
 use crate::load::{InputFormat, Source};
 use crate::report::{Format, RankFormat};
+use crate::score::Weights;
+use crate::score::weights::CONFIG_FILE;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -31,7 +33,13 @@ Exit codes: 0 success, 1 score below --min-score, 2 error.";
 #[command(name = "jobfit", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// Scoring configuration file [default: ./jobfit.toml when it exists, else the built-in weights].
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print the effective scoring configuration (TOML) and exit.
+    #[arg(long, global = true)]
+    dump_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -269,15 +277,23 @@ impl Cli {
     ///
     /// Errors: [`UsageError`] naming the flag, e.g. `--min-score` outside 0..=100.
     pub fn into_config(self) -> Result<Config, UsageError> {
-        Ok(match self.command {
-            Command::Score(a) => score_config(a, false)?,
-            Command::Gaps(a) => score_config(a, true)?,
+        let weights = weights(self.config)?;
+        if self.dump_config {
+            return Ok(Config::DumpConfig { weights });
+        }
+        let Some(command) = self.command else {
+            return Err(UsageError { flag: "COMMAND", message: "missing; see `jobfit --help`".into() });
+        };
+        Ok(match command {
+            Command::Score(a) => score_config(a, false, weights)?,
+            Command::Gaps(a) => score_config(a, true, weights)?,
             Command::Diff(a) => Config::Diff {
                 as_of: as_of(a.as_of)?,
                 old: Source::Path(a.old),
                 new: Source::Path(a.new),
                 job: Source::Path(a.job),
                 format: a.format.into(),
+                weights,
             },
             Command::Skills(a) => Config::Skills { file: source(a.file, a.input_format), format: a.format.into() },
             Command::Sections(a) => Config::Sections { file: source(a.file, a.input_format), format: a.format.into() },
@@ -294,16 +310,30 @@ impl Cli {
             },
             Command::Lexicon(LexiconCommand::Lookup { term }) => Config::LexiconLookup { term },
             Command::Lexicon(LexiconCommand::Background { posts, out }) => Config::LexiconBackground { posts, out },
-            Command::Index(c) => index_config(c)?,
-            Command::Rank(a) => rank_config(a)?,
-            Command::Search(a) => {
-                Config::Search { dir: index_dir(a.dir)?, query: a.query, top: a.top.max(1), format: a.format.into() }
-            }
+            Command::Index(c) => index_config(c, weights)?,
+            Command::Rank(a) => rank_config(a, weights)?,
+            Command::Search(a) => Config::Search {
+                dir: index_dir(a.dir)?,
+                query: a.query,
+                top: a.top.max(1),
+                format: a.format.into(),
+                weights,
+            },
         })
     }
 }
 
-fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
+/// The weights of `--config FILE`, else of `./jobfit.toml`, else the defaults.
+fn weights(config: Option<PathBuf>) -> Result<Weights, UsageError> {
+    let discovered = Path::new(CONFIG_FILE);
+    let path = config.or_else(|| discovered.exists().then(|| discovered.to_path_buf()));
+    match path {
+        Some(p) => Weights::from_file(&p).map_err(|e| UsageError { flag: "--config", message: e.to_string() }),
+        None => Ok(Weights::default()),
+    }
+}
+
+fn score_config(a: ScoreArgs, gaps_only: bool, weights: Weights) -> Result<Config, UsageError> {
     if let Some(min) = a.min_score
         && !(0.0..=100.0).contains(&min)
     {
@@ -317,10 +347,10 @@ fn score_config(a: ScoreArgs, gaps_only: bool) -> Result<Config, UsageError> {
     }
     let as_of = as_of(a.as_of)?;
     let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
-    Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only, as_of })
+    Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only, as_of, weights })
 }
 
-fn index_config(c: IndexCommand) -> Result<Config, UsageError> {
+fn index_config(c: IndexCommand, weights: Weights) -> Result<Config, UsageError> {
     Ok(match c {
         IndexCommand::Add { dir, kind, rebuild, paths } => Config::IndexAdd {
             dir: index_dir(dir)?,
@@ -330,14 +360,17 @@ fn index_config(c: IndexCommand) -> Result<Config, UsageError> {
                 KindArg::Job => DocKind::Job,
             }),
             rebuild,
+            weights,
         },
-        IndexCommand::List { dir, format } => Config::IndexList { dir: index_dir(dir)?, format: format.into() },
-        IndexCommand::Remove { dir, keys } => Config::IndexRemove { dir: index_dir(dir)?, keys },
-        IndexCommand::Stats { dir } => Config::IndexStats { dir: index_dir(dir)? },
+        IndexCommand::List { dir, format } => {
+            Config::IndexList { dir: index_dir(dir)?, format: format.into(), weights }
+        }
+        IndexCommand::Remove { dir, keys } => Config::IndexRemove { dir: index_dir(dir)?, keys, weights },
+        IndexCommand::Stats { dir } => Config::IndexStats { dir: index_dir(dir)?, weights },
     })
 }
 
-fn rank_config(a: RankArgs) -> Result<Config, UsageError> {
+fn rank_config(a: RankArgs, weights: Weights) -> Result<Config, UsageError> {
     let stdin = InputFormatArg::Txt;
     let target = match (a.resume, a.job) {
         (Some(r), None) => RankTarget::Resume(source(r, stdin)),
@@ -354,7 +387,7 @@ fn rank_config(a: RankArgs) -> Result<Config, UsageError> {
         RankFormatArg::Csv => RankFormat::Csv,
         RankFormatArg::Markdown => RankFormat::Markdown,
     };
-    Ok(Config::Rank { target, paths: a.paths, dir: index_dir(a.dir)?, top: a.top, format, redact: a.redact })
+    Ok(Config::Rank { target, paths: a.paths, dir: index_dir(a.dir)?, top: a.top, format, redact: a.redact, weights })
 }
 
 /// `--index DIR`, or the per-user data directory.

@@ -8,6 +8,7 @@ use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
 use crate::load::Source;
 use crate::report::{Format, RankFormat};
+use crate::score::Weights;
 
 /// What to run, with every argument checked.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub enum Config {
         gaps_only: bool,
         /// The month `Present` means in the résumé's dates.
         as_of: Month,
+        /// Scoring weights in effect.
+        weights: Weights,
     },
     /// `jobfit diff`.
     Diff {
@@ -39,6 +42,13 @@ pub enum Config {
         format: Format,
         /// The month `Present` means.
         as_of: Month,
+        /// Scoring weights in effect.
+        weights: Weights,
+    },
+    /// `--dump-config`: print the effective configuration.
+    DumpConfig {
+        /// The configuration in effect.
+        weights: Weights,
     },
     /// `jobfit skills`.
     Skills {
@@ -83,11 +93,15 @@ pub enum Config {
         kind: Option<DocKind>,
         /// Re-create the index and re-add every stored path first.
         rebuild: bool,
+        /// Scoring weights in effect.
+        weights: Weights,
     },
     /// `jobfit index list`.
     IndexList {
         /// Index directory.
         dir: PathBuf,
+        /// Scoring weights in effect (part of the index fingerprint).
+        weights: Weights,
         /// Output format.
         format: Format,
     },
@@ -95,6 +109,8 @@ pub enum Config {
     IndexRemove {
         /// Index directory.
         dir: PathBuf,
+        /// Scoring weights in effect (part of the index fingerprint).
+        weights: Weights,
         /// Content ids or paths.
         keys: Vec<String>,
     },
@@ -102,6 +118,8 @@ pub enum Config {
     IndexStats {
         /// Index directory.
         dir: PathBuf,
+        /// Scoring weights in effect (part of the index fingerprint).
+        weights: Weights,
     },
     /// `jobfit rank`.
     Rank {
@@ -117,11 +135,15 @@ pub enum Config {
         format: RankFormat,
         /// Hide names, e-mails, phones and URLs.
         redact: bool,
+        /// Scoring weights in effect.
+        weights: Weights,
     },
     /// `jobfit search`.
     Search {
         /// Index directory.
         dir: PathBuf,
+        /// Scoring weights in effect (part of the index fingerprint).
+        weights: Weights,
         /// tantivy query.
         query: String,
         /// How many hits.

@@ -67,7 +67,7 @@ fn stale_index_is_refused_with_the_fix() {
 fn second_writer_gets_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
     let d = pool_with_samples(tmp.path());
-    let pool = Pool::open(Path::new(&d)).unwrap();
+    let pool = Pool::open(Path::new(&d), &jobfit::score::Weights::default()).unwrap();
     let _writer = pool.writer().unwrap();
     let out = jobfit(&["index", "add", "--index", &d, SEED]);
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -14,7 +14,7 @@ use crate::lexicon::{Lexicon, LexiconError};
 use crate::load::{LoadError, Source, load};
 use crate::quality::Quality;
 use crate::report;
-use crate::score::{Weights, score};
+use crate::score::score;
 use crate::sections::heading;
 use crate::tokenize::phrase_key;
 
@@ -73,23 +73,22 @@ const LOOKUP_MIN_SIMILARITY: f64 = 0.85;
 pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Outcome, AppError> {
     let mut warnings = Vec::new();
     let stdout = match config {
-        Config::Score { resume, job, format, min_score, gaps_only, as_of } => {
+        Config::Score { resume, job, format, min_score, gaps_only, as_of, weights } => {
             let extractor = Extractor::embedded()?;
             let resume = extractor.analyze(load_checked(resume, &mut warnings)?);
             let job = extractor.analyze(load_checked(job, &mut warnings)?);
-            let report = score(&extractor, &Background::embedded()?, &resume, &job, &Weights::default(), *as_of)?;
+            let report = score(&extractor, &Background::embedded()?, &resume, &job, weights, *as_of)?;
             let code = u8::from(min_score.is_some_and(|min| report.score < min));
             let stdout = if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format) };
             return Ok(Outcome { stdout, warnings, errors: Vec::new(), code });
         }
-        Config::Diff { old, new, job, format, as_of } => {
+        Config::Diff { old, new, job, format, as_of, weights } => {
             let extractor = Extractor::embedded()?;
             let background = Background::embedded()?;
             let job = extractor.analyze(load_checked(job, &mut warnings)?);
-            let weights = Weights::default();
             let mut report = |source| -> Result<_, AppError> {
                 let resume = extractor.analyze(load_checked(source, &mut warnings)?);
-                Ok(score(&extractor, &background, &resume, &job, &weights, *as_of)?)
+                Ok(score(&extractor, &background, &resume, &job, weights, *as_of)?)
             };
             let (old, new) = (report(old)?, report(new)?);
             report::diff(&crate::diff::diff(&old, &new), *format)
@@ -111,14 +110,17 @@ pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Out
             format!("wrote {} skills to {}\n", lexicon.skills.len(), out.display())
         }
         Config::LexiconLookup { term } => lookup(&Lexicon::embedded()?, term),
-        Config::IndexAdd { dir, paths, kind, rebuild } => return pool::add(dir, paths, *kind, *rebuild, progress),
-        Config::IndexList { dir, format } => pool::list(dir, *format)?,
-        Config::IndexRemove { dir, keys } => return pool::remove(dir, keys),
-        Config::IndexStats { dir } => pool::stats(dir)?,
-        Config::Rank { target, paths, dir, top, format, redact } => {
-            return pool::rank(target, paths, dir, *top, *format, *redact, progress);
+        Config::DumpConfig { weights } => weights.to_toml(),
+        Config::IndexAdd { dir, paths, kind, rebuild, weights } => {
+            return pool::add(dir, paths, *kind, *rebuild, weights, progress);
         }
-        Config::Search { dir, query, top, format } => pool::search_index(dir, query, *top, *format)?,
+        Config::IndexList { dir, format, weights } => pool::list(dir, *format, weights)?,
+        Config::IndexRemove { dir, keys, weights } => return pool::remove(dir, keys, weights),
+        Config::IndexStats { dir, weights } => pool::stats(dir, weights)?,
+        Config::Rank { target, paths, dir, top, format, redact, weights } => {
+            return pool::rank(target, paths, dir, (*top, *format, *redact), weights, progress);
+        }
+        Config::Search { dir, query, top, format, weights } => pool::search_index(dir, query, *top, *format, weights)?,
         Config::LexiconBackground { posts, out } => {
             let docs = posts.iter().map(|p| Document::load(p)).collect::<Result<Vec<_>, _>>()?;
             let background = Background::build(docs.iter().map(|d| d.text.as_str()))?;

@@ -30,6 +30,7 @@ pub fn add(
     paths: &[PathBuf],
     kind: Option<DocKind>,
     rebuild: bool,
+    weights: &Weights,
     progress: &dyn Progress,
 ) -> Result<Outcome, AppError> {
     let mut paths = paths.to_vec();
@@ -37,7 +38,7 @@ pub fn add(
         paths.extend(stored_paths(dir)?);
         crate::index::delete_index_files(dir)?;
     }
-    let pool = Pool::open_or_create(dir)?;
+    let pool = Pool::open_or_create(dir, weights)?;
     let extractor = Extractor::embedded()?;
     let background = Background::embedded()?;
     let files = expand(&paths);
@@ -48,7 +49,7 @@ pub fn add(
     for (round, chunk) in files.chunks(CHUNK).enumerate() {
         let prepared = analyze_all(chunk, &extractor, progress, |a| {
             let kind = kind.unwrap_or_else(|| DocKind::detect(&a));
-            Prepared::new(&extractor, &background, &a, kind)
+            Prepared::new(&extractor, &background, weights, &a, kind)
         });
         for p in prepared {
             match p {
@@ -77,14 +78,14 @@ pub fn add(
 }
 
 /// `jobfit index list`.
-pub fn list(dir: &Path, format: Format) -> Result<String, AppError> {
-    let pool = Pool::open(dir)?;
+pub fn list(dir: &Path, format: Format, weights: &Weights) -> Result<String, AppError> {
+    let pool = Pool::open(dir, weights)?;
     Ok(report::index_list(&dir.display().to_string(), &pool.list()?, format))
 }
 
 /// `jobfit index remove`.
-pub fn remove(dir: &Path, keys: &[String]) -> Result<Outcome, AppError> {
-    let pool = Pool::open(dir)?;
+pub fn remove(dir: &Path, keys: &[String], weights: &Weights) -> Result<Outcome, AppError> {
+    let pool = Pool::open(dir, weights)?;
     let mut writer = pool.writer()?;
     let mut errors = Vec::new();
     let mut removed = 0;
@@ -100,14 +101,14 @@ pub fn remove(dir: &Path, keys: &[String]) -> Result<Outcome, AppError> {
 }
 
 /// `jobfit index stats`.
-pub fn stats(dir: &Path) -> Result<String, AppError> {
-    let pool = Pool::open(dir)?;
+pub fn stats(dir: &Path, weights: &Weights) -> Result<String, AppError> {
+    let pool = Pool::open(dir, weights)?;
     let (resumes, jobs) = pool.counts()?;
     let bytes = pool.size_on_disk();
     Ok(format!(
         "index: {}\nrésumés: {resumes}\njob posts: {jobs}\nsize on disk: {bytes} bytes\nbuilt as: {}\n",
         dir.display(),
-        crate::index::fingerprint()
+        pool.fingerprint
     ))
 }
 
@@ -116,44 +117,42 @@ pub fn rank(
     target: &RankTarget,
     paths: &[PathBuf],
     dir: &Path,
-    top: usize,
-    format: RankFormat,
-    redact: bool,
+    (top, format, redact): (usize, RankFormat, bool),
+    weights: &Weights,
     progress: &dyn Progress,
 ) -> Result<Outcome, AppError> {
     let extractor = Extractor::embedded()?;
-    let weights = Weights::default();
     let (mut warnings, mut errors) = (Vec::new(), Vec::new());
     let files = expand(paths);
     let mut report = match target {
         RankTarget::Resume(source) => {
             let resume = extractor.analyze(load_checked(source, &mut warnings)?);
             if paths.is_empty() {
-                jobs_from_index(&extractor, &resume, &Pool::open(dir)?, top, &weights)?
+                jobs_from_index(&extractor, &resume, &Pool::open(dir, weights)?, top, weights)?
             } else {
                 let background = Background::embedded()?;
                 progress.start(files.len());
                 let jobs = analyze_all(&files, &extractor, progress, |a| JobCandidate {
                     path: a.doc.path.display().to_string(),
                     title: a.doc.title().to_string(),
-                    facts: JobFacts::of(&extractor, &background, &a, &weights),
+                    facts: JobFacts::of(&extractor, &background, &a, weights),
                 });
                 progress.finish();
-                jobs_from_files(&extractor, &resume, &collect(jobs, &mut errors), top, &weights)
+                jobs_from_files(&extractor, &resume, &collect(jobs, &mut errors), top, weights)
             }
         }
         RankTarget::Job(source) => {
             let job = extractor.analyze(load_checked(source, &mut warnings)?);
-            let facts = JobFacts::of(&extractor, &Background::embedded()?, &job, &weights);
+            let facts = JobFacts::of(&extractor, &Background::embedded()?, &job, weights);
             let candidates = if paths.is_empty() {
-                resume_candidates(&Pool::open(dir)?, &facts)?
+                resume_candidates(&Pool::open(dir, weights)?, &facts)?
             } else {
                 progress.start(files.len());
                 let all = analyze_all(&files, &extractor, progress, |a| ResumeCandidate::of(&a));
                 progress.finish();
                 collect(all, &mut errors)
             };
-            resumes(&extractor, &job, &facts, &candidates, top, &weights)
+            resumes(&extractor, &job, &facts, &candidates, top, weights)
         }
     };
     if redact {
@@ -184,8 +183,14 @@ fn redact_report(report: &mut RankReport) {
 }
 
 /// `jobfit search`.
-pub fn search_index(dir: &Path, query: &str, top: usize, format: Format) -> Result<String, AppError> {
-    let pool = Pool::open(dir)?;
+pub fn search_index(
+    dir: &Path,
+    query: &str,
+    top: usize,
+    format: Format,
+    weights: &Weights,
+) -> Result<String, AppError> {
+    let pool = Pool::open(dir, weights)?;
     let hits = search(&pool, query, top)?;
     Ok(report::search(query, &hits, format))
 }

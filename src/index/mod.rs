@@ -74,12 +74,14 @@ pub enum IndexError {
     },
 }
 
-/// What every commit records: schema version and a hash of the embedded
-/// lexicon and background statistics (FNV-1a 64).
-pub fn fingerprint() -> String {
+/// What every commit records: schema version and a hash (FNV-1a 64) of the
+/// embedded lexicon, the background statistics and the scoring weights the
+/// stored requirements were weighted with.
+pub fn fingerprint(weights: &Weights) -> String {
     let hash = EMBEDDED
         .bytes()
         .chain(EMBEDDED_BACKGROUND.bytes())
+        .chain(weights.to_toml().into_bytes())
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
 }
@@ -107,7 +109,13 @@ pub struct Prepared {
 
 impl Prepared {
     /// Extracts what the index stores from an analyzed document.
-    pub fn new(extractor: &Extractor, background: &Background, analysis: &Analysis, kind: DocKind) -> Prepared {
+    pub fn new(
+        extractor: &Extractor,
+        background: &Background,
+        weights: &Weights,
+        analysis: &Analysis,
+        kind: DocKind,
+    ) -> Prepared {
         let mut skills: Vec<u32> = analysis.matches.iter().map(|m| m.skill).collect();
         skills.sort_unstable();
         skills.dedup();
@@ -122,7 +130,7 @@ impl Prepared {
             text: doc.text.clone(),
             skills,
             skill_names,
-            job: (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, &Weights::default())),
+            job: (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, weights)),
         }
     }
 }
@@ -150,6 +158,8 @@ pub struct Entry {
 pub struct Pool {
     /// Its directory.
     pub dir: PathBuf,
+    /// What its commits record ([`fingerprint`]).
+    pub fingerprint: String,
     /// The tantivy index.
     pub index: Index,
     /// Field handles.
@@ -162,41 +172,42 @@ impl Pool {
     /// Opens the index in `dir`, or creates it (directory readable by its owner only).
     ///
     /// Errors: [`IndexError::Io`], [`IndexError::Tantivy`], [`IndexError::Stale`].
-    pub fn open_or_create(dir: &Path) -> Result<Pool, IndexError> {
+    pub fn open_or_create(dir: &Path, weights: &Weights) -> Result<Pool, IndexError> {
         if dir.join(META_FILE).exists() {
-            return Pool::open(dir);
+            return Pool::open(dir, weights);
         }
         create_private_dir(dir)?;
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_dir(dir, schema).map_err(|source| tantivy_err(dir, source))?;
-        Pool::ready(dir, index, fields)
+        Pool::ready(dir, index, fields, fingerprint(weights))
     }
 
     /// Opens an existing index.
     ///
     /// Errors: [`IndexError::Missing`], [`IndexError::Stale`], [`IndexError::Tantivy`].
-    pub fn open(dir: &Path) -> Result<Pool, IndexError> {
+    pub fn open(dir: &Path, weights: &Weights) -> Result<Pool, IndexError> {
         if !dir.join(META_FILE).exists() {
             return Err(IndexError::Missing { dir: dir.to_path_buf() });
         }
         let index = Index::open_in_dir(dir).map_err(|source| tantivy_err(dir, source))?;
         let found = index.load_metas().map_err(|source| tantivy_err(dir, source))?.payload.unwrap_or_default();
         let (schema, fields) = Fields::schema();
-        if (!found.is_empty() && found != fingerprint()) || index.schema() != schema {
+        let expected = fingerprint(weights);
+        if (!found.is_empty() && found != expected) || index.schema() != schema {
             let found = if found.is_empty() { "another schema".to_string() } else { found };
-            return Err(IndexError::Stale { dir: dir.to_path_buf(), found, expected: fingerprint() });
+            return Err(IndexError::Stale { dir: dir.to_path_buf(), found, expected });
         }
-        Pool::ready(dir, index, fields)
+        Pool::ready(dir, index, fields, expected)
     }
 
-    fn ready(dir: &Path, index: Index, fields: Fields) -> Result<Pool, IndexError> {
+    fn ready(dir: &Path, index: Index, fields: Fields, fingerprint: String) -> Result<Pool, IndexError> {
         index.tokenizers().register(ANALYZER, analyzer());
         let exact = tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
             .filter(tantivy::tokenizer::LowerCaser)
             .build();
         index.tokenizers().register(schema::EXACT, exact);
         let reader = index.reader().map_err(|source| tantivy_err(dir, source))?;
-        Ok(Pool { dir: dir.to_path_buf(), index, fields, reader })
+        Ok(Pool { dir: dir.to_path_buf(), fingerprint, index, fields, reader })
     }
 
     /// The single writer. Errors: [`IndexError::Busy`] when another process writes.
@@ -246,7 +257,7 @@ impl Pool {
     /// Commits pending changes with the [`fingerprint`] and reloads the reader.
     pub fn commit(&self, writer: &mut IndexWriter) -> Result<(), IndexError> {
         let mut prepared = writer.prepare_commit().map_err(|source| tantivy_err(&self.dir, source))?;
-        prepared.set_payload(&fingerprint());
+        prepared.set_payload(&self.fingerprint);
         prepared.commit().map_err(|source| tantivy_err(&self.dir, source))?;
         self.reader.reload().map_err(|source| tantivy_err(&self.dir, source))
     }

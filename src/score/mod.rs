@@ -4,9 +4,11 @@
 
 mod coverage;
 mod requirements;
+pub mod weights;
 
 pub use coverage::{Breakdown, Component, coverage};
 pub use requirements::{JobFacts, Kind, Requirement, Target};
+pub use weights::{ConfigError, TierWeights, Weights};
 
 use serde::Serialize;
 
@@ -19,51 +21,6 @@ use crate::tokenize::phrase_key;
 
 /// Version of the JSON report schema; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Scoring weights; see the README's "How the score is computed".
-#[derive(Debug, Clone, Copy)]
-pub struct Weights {
-    /// Share of the score from hard skills.
-    pub hard: f64,
-    /// Share of the score from soft skills.
-    pub soft: f64,
-    /// Share of the score from other keywords.
-    pub keywords: f64,
-    /// Importance of a skill by tier: required, responsibility, mentioned, preferred.
-    pub tiers: [f64; 4],
-    /// Highest score when a required hard skill is missing.
-    pub missing_required_cap: f64,
-    /// Smallest hard-skill denominator (importance points): a post that asks
-    /// for one or two skills cannot give full marks for them alone.
-    pub min_hard_importance: f64,
-    /// How many other keywords of the post are scored.
-    pub keyword_limit: usize,
-}
-
-impl Default for Weights {
-    fn default() -> Weights {
-        Weights {
-            hard: 0.70,
-            soft: 0.10,
-            keywords: 0.20,
-            tiers: [3.0, 2.0, 1.5, 1.0],
-            missing_required_cap: 80.0,
-            min_hard_importance: 12.0,
-            keyword_limit: 15,
-        }
-    }
-}
-
-impl Weights {
-    fn tier(&self, t: Tier) -> f64 {
-        match t {
-            Tier::Required => self.tiers[0],
-            Tier::Responsibility => self.tiers[1],
-            Tier::Mentioned => self.tiers[2],
-            Tier::Preferred => self.tiers[3],
-        }
-    }
-}
 
 /// One requirement of the post, met or missing.
 #[derive(Debug, Clone, Serialize, PartialEq)]
