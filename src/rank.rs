@@ -14,6 +14,7 @@ use crate::extract::{Analysis, Extractor};
 use crate::index::pack::{Packed, stem_hash, unpack};
 use crate::index::{IndexError, Pool};
 use crate::keywords::analyzer;
+use crate::kind::DocKind;
 use crate::score::{JobFacts, Kind, Requirement, Target, Weights, coverage};
 
 /// Version of the rank JSON schema.
@@ -236,19 +237,11 @@ pub fn jobs_from_index(
     let mut gaps = GapTally::default();
     let searcher = pool.reader.searcher();
     let mut scored: Vec<(f64, f64, DocAddress)> = Vec::new();
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let fast = segment.fast_fields();
-        let tantivy_err = |source| IndexError::Tantivy { dir: pool.dir.clone(), source };
-        let kind = fast.u64("kind_code").map_err(tantivy_err)?;
-        let req = fast.u64("req").map_err(tantivy_err)?;
-        for doc in segment.doc_ids_alive() {
-            if kind.first(doc) != Some(1) {
-                continue;
-            }
-            let (score, hard) = score_packed(req.values_for_doc(doc), &offer, weights, &mut gaps);
-            scored.push((score, hard, DocAddress::new(ord as u32, doc)));
-        }
-    }
+    pool.for_each_of_kind(DocKind::Job, "req", |addr, column, doc| {
+        let (score, hard) = score_packed(column.values_for_doc(doc), &offer, weights, &mut gaps);
+        scored.push((score, hard, addr));
+        Ok(())
+    })?;
     let total = scored.len();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
     let mut ranking = Vec::with_capacity(top.min(total));
@@ -362,25 +355,16 @@ pub fn resume_candidates(pool: &Pool, facts: &JobFacts) -> Result<Vec<ResumeCand
         }
     }
     let mut out = Vec::new();
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let fast = segment.fast_fields();
-        let tantivy_err = |source| IndexError::Tantivy { dir: pool.dir.clone(), source };
-        let kind = fast.u64("kind_code").map_err(tantivy_err)?;
-        let skill_ids = fast.u64("skill_id").map_err(tantivy_err)?;
-        for doc in segment.doc_ids_alive() {
-            if kind.first(doc) != Some(0) {
-                continue;
-            }
-            let addr = DocAddress::new(ord as u32, doc);
-            let d: TantivyDocument =
-                searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
-            let entry = pool.entry(&d);
-            let offer = Offer {
-                skills: skill_ids.values_for_doc(doc).map(|v| v as u32).collect(),
-                stems: stems_of.remove(&addr).unwrap_or_default(),
-            };
-            out.push(ResumeCandidate { path: entry.path, title: entry.title, offer });
-        }
-    }
+    pool.for_each_of_kind(DocKind::Resume, "skill_id", |addr, column, doc| {
+        let d: TantivyDocument =
+            searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
+        let entry = pool.entry(&d);
+        let offer = Offer {
+            skills: column.values_for_doc(doc).map(|v| v as u32).collect(),
+            stems: stems_of.remove(&addr).unwrap_or_default(),
+        };
+        out.push(ResumeCandidate { path: entry.path, title: entry.title, offer });
+        Ok(())
+    })?;
     Ok(out)
 }

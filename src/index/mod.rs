@@ -310,6 +310,27 @@ impl Pool {
             .map_err(|source| tantivy_err(&self.dir, source))
     }
 
+    /// Calls `f` with the address of every live document of `kind`, the
+    /// multi-valued u64 fast field `field` (`req`, `skill_id`) of its segment,
+    /// and its id there (read its values with `column.values_for_doc(doc)`).
+    pub fn for_each_of_kind(
+        &self,
+        kind: DocKind,
+        field: &str,
+        mut f: impl FnMut(tantivy::DocAddress, &tantivy::columnar::Column<u64>, u32) -> Result<(), IndexError>,
+    ) -> Result<(), IndexError> {
+        let code = u64::from(kind == DocKind::Job);
+        for (ord, segment) in self.reader.searcher().segment_readers().iter().enumerate() {
+            let fast = segment.fast_fields();
+            let kinds = fast.u64("kind_code").map_err(|source| tantivy_err(&self.dir, source))?;
+            let values = fast.u64(field).map_err(|source| tantivy_err(&self.dir, source))?;
+            for doc in segment.doc_ids_alive().filter(|&d| kinds.first(d) == Some(code)) {
+                f(tantivy::DocAddress::new(ord as u32, doc), &values, doc)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Numbers of résumés and job posts, from the `kind_code` fast field.
     pub fn counts(&self) -> Result<(usize, usize), IndexError> {
         let (mut resumes, mut jobs) = (0, 0);
