@@ -183,6 +183,9 @@ struct ScoreArgs {
     /// The month "Present" means in the résumé's dates [default: the current month].
     #[arg(long, value_name = "YYYY-MM")]
     as_of: Option<String>,
+    /// Also list every requirement in post order with its tier, weight, credit and evidence.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -347,7 +350,8 @@ fn score_config(a: ScoreArgs, gaps_only: bool, weights: Weights) -> Result<Confi
     }
     let as_of = as_of(a.as_of)?;
     let (resume, job) = (source(a.resume, a.input_format), source(a.job, a.input_format));
-    Ok(Config::Score { resume, job, format: a.format.into(), min_score: a.min_score, gaps_only, as_of, weights })
+    let (format, explain) = (a.format.into(), a.explain);
+    Ok(Config::Score { resume, job, format, min_score: a.min_score, gaps_only, as_of, weights, explain })
 }
 
 fn index_config(c: IndexCommand, weights: Weights) -> Result<Config, UsageError> {

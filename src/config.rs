@@ -25,6 +25,8 @@ pub enum Config {
         min_score: Option<f64>,
         /// Print only the missing requirements (`gaps`).
         gaps_only: bool,
+        /// Add the per-requirement explanation (`--explain`).
+        explain: bool,
         /// The month `Present` means in the résumé's dates.
         as_of: Month,
         /// Scoring weights in effect.

@@ -68,6 +68,7 @@ struct Finding {
     kind: String,
     tier: String,
     importance: f64,
+    credit: f64,
     job_line: usize,
     job_text: String,
     resume_line: Option<usize>,
@@ -115,6 +116,14 @@ fn score_json_is_consistent() {
     let met = b.hard_skills.matched + b.soft_skills.matched + b.keywords.matched;
     assert_eq!(met, r.matched.len());
     assert!(b.uncapped_score.is_none_or(|u| u > r.score));
+    let earned: f64 = r.matched.iter().map(|f| f.credit).sum();
+    let available: f64 = earned + r.missing.iter().map(|f| f.credit).sum::<f64>();
+    let uncapped = b.uncapped_score.unwrap_or(r.score);
+    assert!(
+        (earned - uncapped).abs() < 0.2,
+        "credits of the matched requirements add up to the score: {earned} vs {uncapped}"
+    );
+    assert!((available - 100.0).abs() < 0.5, "all credits add up to 100: {available}");
     for c in [&b.hard_skills, &b.soft_skills, &b.keywords] {
         assert!((0.0..=100.0).contains(&c.score) && c.matched <= c.total);
     }

@@ -73,13 +73,14 @@ const LOOKUP_MIN_SIMILARITY: f64 = 0.85;
 pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Outcome, AppError> {
     let mut warnings = Vec::new();
     let stdout = match config {
-        Config::Score { resume, job, format, min_score, gaps_only, as_of, weights } => {
+        Config::Score { resume, job, format, min_score, gaps_only, as_of, weights, explain } => {
             let extractor = Extractor::embedded()?;
             let resume = extractor.analyze(load_checked(resume, &mut warnings)?);
             let job = extractor.analyze(load_checked(job, &mut warnings)?);
             let report = score(&extractor, &Background::embedded()?, &resume, &job, weights, *as_of)?;
             let code = u8::from(min_score.is_some_and(|min| report.score < min));
-            let stdout = if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format) };
+            let stdout =
+                if *gaps_only { report::gaps(&report, *format) } else { report::score(&report, *format, *explain) };
             return Ok(Outcome { stdout, warnings, errors: Vec::new(), code });
         }
         Config::Diff { old, new, job, format, as_of, weights } => {

@@ -50,11 +50,46 @@ struct Block {
     rows: Vec<Vec<String>>,
 }
 
-/// Renders `jobfit score` output.
-pub fn score(report: &ScoreReport, format: Format) -> String {
+/// Renders `jobfit score` output; `explain` adds every requirement in post
+/// order (the JSON always has it all).
+pub fn score(report: &ScoreReport, format: Format, explain: bool) -> String {
     match format {
         Format::Json => json(report),
-        _ => tabular(format, &score_heading(report), &score_blocks(report)),
+        _ => {
+            let mut blocks = score_blocks(report);
+            if explain {
+                blocks.push(explanation(report));
+            }
+            tabular(format, &score_heading(report), &blocks)
+        }
+    }
+}
+
+/// Every requirement in post order: tier, weight, the score points it
+/// earns or would add, and the résumé line that meets it or `missing`.
+fn explanation(r: &ScoreReport) -> Block {
+    let mut all: Vec<&Finding> = r.matched.iter().chain(&r.missing).collect();
+    all.sort_by(|a, b| a.job_line.cmp(&b.job_line).then_with(|| a.keyword.cmp(&b.keyword)));
+    Block {
+        title: "Explanation: every requirement in post order (credit = score points earned, or to gain if missing)"
+            .to_string(),
+        header: vec!["job line", "requirement", "kind", "tier", "weight", "credit", "résumé"],
+        rows: all
+            .iter()
+            .map(|f| {
+                let name = match &f.skill {
+                    Some(s) if *s != f.keyword => format!("{} ({s})", f.keyword),
+                    _ => f.keyword.clone(),
+                };
+                let evidence = match (f.resume_line, &f.resume_text) {
+                    (Some(n), Some(t)) => format!("L{n}: {}", excerpt(t)),
+                    _ => "missing".to_string(),
+                };
+                let cells = [f.kind.as_str(), f.tier.as_str()].map(str::to_string);
+                let numbers = [format!("{:.2}", f.importance), format!("{:.2}", f.credit)];
+                [format!("L{}", f.job_line), name].into_iter().chain(cells).chain(numbers).chain([evidence]).collect()
+            })
+            .collect(),
     }
 }
 

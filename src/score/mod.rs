@@ -6,7 +6,7 @@ mod coverage;
 mod requirements;
 pub mod weights;
 
-pub use coverage::{Breakdown, Component, coverage};
+pub use coverage::{Breakdown, Component, Scored, coverage, credits};
 pub use requirements::{JobFacts, Kind, Requirement, Target};
 pub use weights::{ConfigError, TierWeights, Weights};
 
@@ -37,6 +37,8 @@ pub struct Finding {
     pub tier: Tier,
     /// Weight of the requirement within its component (higher = more important).
     pub importance: f64,
+    /// Score points it earns (matched) or would add if met (missing), before the cap.
+    pub credit: f64,
     /// Times the post mentions it outside boilerplate.
     pub job_count: usize,
     /// 1-based post line that asks for it.
@@ -120,8 +122,12 @@ pub fn score(
     for r in &facts.requirements {
         findings.push(finding(extractor, resume, job, r, &index)?);
     }
-    let met = findings.iter().map(|f| (f.kind, f.tier, f.importance, f.resume_line.is_some()));
-    let (score, breakdown) = coverage(met, weights);
+    let scored: Vec<Scored> =
+        findings.iter().map(|f| (f.kind, f.tier, f.importance, f.resume_line.is_some())).collect();
+    let (score, breakdown) = coverage(scored.iter().copied(), weights);
+    for (f, credit) in findings.iter_mut().zip(credits(&scored, weights)) {
+        f.credit = credit;
+    }
     let (mut matched, mut missing): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.resume_line.is_some());
     for list in [&mut matched, &mut missing] {
@@ -206,6 +212,7 @@ fn finding(
         kind: r.kind,
         tier: r.tier,
         importance: r.importance,
+        credit: 0.0,
         job_count: r.count,
         job_line: r.line,
         job_text: job.doc.original_line(r.line).trim().to_string(),
