@@ -20,6 +20,18 @@ struct Report {
     total_years: f64,
     experience: Experience,
     advice: Vec<Advice>,
+    years_required: Vec<YearsRequirement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearsRequirement {
+    job_line: usize,
+    phrase: String,
+    years: u32,
+    skills: Vec<String>,
+    resume_years: f64,
+    met: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -42,7 +54,7 @@ struct Role {
 struct Advice {
     kind: String,
     skill: String,
-    resume_line: usize,
+    resume_line: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,15 +184,20 @@ fn experience_from_dated_roles() {
     assert!(r.experience.skill_years.values().all(|&y| y <= r.total_years));
     let nurse = score("resumes/registered-nurse-marcus-okafor.txt", LINUX_POST);
     assert_eq!(nurse.total_years, 11.3, "June 2019 – Present (as of 2026-11) and Sep 2015 – May 2019");
-    for a in &r.advice {
+    for a in r.advice.iter().filter(|a| a.kind != "years-short") {
         assert!(["literal-match", "placement"].contains(&a.kind.as_str()));
         assert!(
-            r.matched
-                .iter()
-                .any(|f| f.skill.as_deref() == Some(a.skill.as_str()) && f.resume_line == Some(a.resume_line))
+            r.matched.iter().any(|f| f.skill.as_deref() == Some(a.skill.as_str()) && f.resume_line == a.resume_line)
         );
     }
     assert!(r.advice.iter().any(|a| a.kind == "placement" && a.skill == "C"), "C is only in the skills list");
+    let short: Vec<&Advice> = r.advice.iter().filter(|a| a.kind == "years-short").collect();
+    assert_eq!(short.len(), 1, "the Linux post asks for 7 years of C / C++: {short:?}");
+    assert_eq!(short[0].resume_line, None);
+    let seven = &r.years_required[0];
+    assert_eq!((seven.job_line, seven.years, seven.met), (45, 7, false));
+    assert!(seven.phrase.starts_with("7 years of demonstrated proficiency") && seven.skills.contains(&"C".to_string()));
+    assert!(seven.resume_years < 7.0);
 }
 
 #[test]

@@ -259,7 +259,8 @@ fn score_blocks(r: &ScoreReport) -> Vec<Block> {
             .map(|a| {
                 let kind =
                     serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-                vec![kind, a.skill.clone(), format!("L{}", a.resume_line), a.message.clone()]
+                let line = a.resume_line.map_or(String::new(), |n| format!("L{n}"));
+                vec![kind, a.skill.clone(), line, a.message.clone()]
             })
             .collect(),
     };

@@ -5,10 +5,12 @@
 mod coverage;
 mod requirements;
 pub mod weights;
+mod years;
 
 pub use coverage::{Breakdown, Component, Scored, coverage, credits};
 pub use requirements::{JobFacts, Kind, Requirement, Target};
 pub use weights::{ConfigError, TierWeights, Weights};
+pub use years::YearsRequirement;
 
 use serde::Serialize;
 
@@ -78,6 +80,8 @@ pub struct ScoreReport {
     pub total_years: f64,
     /// The dated roles and the years per skill behind `total_years`.
     pub experience: Experience,
+    /// The post's years-of-experience requirements, checked against the résumé.
+    pub years_required: Vec<YearsRequirement>,
     /// What to change, most useful first: ATS literal-match warnings, then placement hints.
     pub advice: Vec<Advice>,
 }
@@ -90,6 +94,8 @@ pub enum AdviceKind {
     LiteralMatch,
     /// The skill appears only in a skills list, not in a dated role or project.
     Placement,
+    /// The dated roles show fewer years than the post asks for.
+    YearsShort,
 }
 
 /// One piece of advice.
@@ -99,8 +105,8 @@ pub struct Advice {
     pub kind: AdviceKind,
     /// Canonical skill.
     pub skill: String,
-    /// 1-based résumé line concerned.
-    pub resume_line: usize,
+    /// 1-based résumé line concerned, if one is.
+    pub resume_line: Option<usize>,
     /// The advice, one sentence.
     pub message: String,
 }
@@ -134,18 +140,36 @@ pub fn score(
         list.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
     }
     let experience = Experience::of(extractor, resume, as_of);
+    let years_required = years::years_required(extractor, job, &experience);
+    let mut advice = advice(&matched);
+    advice.extend(years_required.iter().filter(|y| !y.met).map(years_short));
     Ok(ScoreReport {
         schema_version: SCHEMA_VERSION,
         resume: resume.doc.path.display().to_string(),
         job: job.doc.path.display().to_string(),
         score,
         breakdown,
-        advice: advice(&matched),
+        advice,
         matched,
         missing,
         total_years: experience.total_years,
         experience,
+        years_required,
     })
+}
+
+/// Advice for a years requirement the résumé does not meet.
+fn years_short(y: &YearsRequirement) -> Advice {
+    let about = if y.skills.is_empty() { "in total".to_string() } else { format!("of {}", y.skills.join(" / ")) };
+    Advice {
+        kind: AdviceKind::YearsShort,
+        skill: y.skills.first().cloned().unwrap_or_default(),
+        resume_line: None,
+        message: format!(
+            "the post asks for {:?} (line {}); the résumé's dated roles show {:.1} years {about}",
+            y.phrase, y.job_line, y.resume_years
+        ),
+    }
 }
 
 /// ATS literal-match warnings and placement hints for the matched skills.
@@ -157,7 +181,7 @@ fn advice(matched: &[Finding]) -> Vec<Advice> {
             out.push(Advice {
                 kind: AdviceKind::LiteralMatch,
                 skill: skill.clone(),
-                resume_line: line,
+                resume_line: Some(line),
                 message: format!(
                     "the post writes {:?} (line {}) but the résumé only has {written:?}: a literal ATS keyword search would miss it; add {:?}",
                     f.keyword, f.job_line, f.keyword
@@ -168,7 +192,7 @@ fn advice(matched: &[Finding]) -> Vec<Advice> {
             out.push(Advice {
                 kind: AdviceKind::Placement,
                 skill: skill.clone(),
-                resume_line: line,
+                resume_line: Some(line),
                 message: format!(
                     "{written:?} appears only in the skills list; show it in a dated role or project bullet"
                 ),

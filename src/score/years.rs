@@ -1,0 +1,126 @@
+//! Years-of-experience requirements of a job post (`5+ years of Rust`,
+//! `3-5 years experience in backend development`, `at least 7 years of
+//! demonstrated proficiency in C / C++`), checked against the years the
+//! résumé's dated roles show.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::experience::Experience;
+use crate::extract::{Analysis, Extractor};
+
+/// Largest number of years read as a requirement (larger ones are company history).
+const MAX_YEARS: u32 = 20;
+/// How far after `years` the word `experience` (or proficiency, expertise) may stand, in bytes.
+const EXPERIENCE_WITHIN: usize = 60;
+/// Longest phrase quoted from the post after the years, in bytes.
+const PHRASE_CHARS: usize = 70;
+
+/// A years-of-experience requirement and whether the résumé meets it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearsRequirement {
+    /// 1-based post line.
+    pub job_line: usize,
+    /// The phrase as written, e.g. `5+ years of experience`.
+    pub phrase: String,
+    /// Years asked for (the lower bound of a range).
+    pub years: u32,
+    /// The skills of the line it is about; empty for experience in general.
+    pub skills: Vec<String>,
+    /// Years the résumé shows: the most of those skills, or `total_years` when none is named.
+    pub resume_years: f64,
+    /// Whether `resume_years >= years`.
+    pub met: bool,
+}
+
+fn years_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,2})\s*(?:\+|\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs)\b").expect("valid regex")
+    })
+}
+
+/// The years requirements of `job`, outside boilerplate sections.
+pub fn years_required(extractor: &Extractor, job: &Analysis, experience: &Experience) -> Vec<YearsRequirement> {
+    let mut out = Vec::new();
+    for (n, line) in job.doc.lines() {
+        if job.section(n).is_boilerplate() {
+            continue;
+        }
+        for caps in years_regex().captures_iter(line) {
+            let Some(whole) = caps.get(0) else { continue };
+            let years: u32 = caps[1].parse().unwrap_or(0);
+            let after = &line[whole.end()..];
+            let window = &after[..floor_char_boundary(after, EXPERIENCE_WITHIN)].to_lowercase();
+            let about_experience = ["experience", "proficiency", "expertise"].iter().any(|w| window.contains(w));
+            if years == 0 || years > MAX_YEARS || !about_experience {
+                continue;
+            }
+            let start = job.doc.original_offset(n, whole.end());
+            let mut skills: Vec<String> = job
+                .matches
+                .iter()
+                .filter(|m| m.line == n && m.start >= start)
+                .map(|m| extractor.lexicon.skill(m.skill).name.clone())
+                .collect();
+            skills.dedup();
+            let resume_years = if skills.is_empty() {
+                experience.total_years
+            } else {
+                skills.iter().filter_map(|s| experience.skill_years.get(s)).copied().fold(0.0, f64::max)
+            };
+            let phrase = format!("{}{}", whole.as_str(), clause(after)).trim().to_string();
+            out.push(YearsRequirement {
+                job_line: n,
+                phrase,
+                years,
+                skills,
+                resume_years,
+                met: resume_years >= f64::from(years),
+            });
+        }
+    }
+    out
+}
+
+/// The rest of the clause: up to `,` `;` `.` `(` or [`PHRASE_CHARS`] bytes, cut at a word.
+fn clause(after: &str) -> &str {
+    let end = after.find([',', ';', '.', '(']).unwrap_or(after.len());
+    let cut = floor_char_boundary(after, end.min(PHRASE_CHARS));
+    if cut < end { after[..cut].rsplit_once(' ').map_or(&after[..cut], |(head, _)| head) } else { &after[..cut] }
+}
+
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    (0..=max.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::experience::Month;
+
+    fn required(post: &str, resume: &str) -> Vec<(u32, Vec<String>, f64, bool)> {
+        let ex = Extractor::embedded().unwrap();
+        let job = ex.analyze(Document::from_text("p.txt".as_ref(), post).unwrap());
+        let cv = ex.analyze(Document::from_text("r.md".as_ref(), resume).unwrap());
+        let experience = Experience::of(&ex, &cv, Month::new(2026, 11));
+        years_required(&ex, &job, &experience).into_iter().map(|y| (y.years, y.skills, y.resume_years, y.met)).collect()
+    }
+
+    #[test]
+    fn years_phrases_with_and_without_skills() {
+        let resume = "## Experience\n### Engineer\n01/2020 – 12/2022\n- Built services in Rust\n### Analyst\n01/2017 – 12/2018\n- Reports in Excel\n";
+        let post = "Requirements:\n* 3+ years experience with Rust\n* 5 years of professional experience\n* 3-5 years of experience in Python\nWe are 140 years old and 5 years ahead.\n";
+        assert_eq!(
+            required(post, resume),
+            [
+                (3, vec!["Rust".to_string()], 3.0, true),
+                (5, vec![], 5.0, true),
+                (3, vec!["Python".to_string()], 0.0, false),
+            ]
+        );
+    }
+}
