@@ -29,15 +29,6 @@ pub trait Progress: Sync {
     fn finish(&self);
 }
 
-/// No progress display.
-pub struct Silent;
-
-impl Progress for Silent {
-    fn start(&self, _: usize) {}
-    fn advance(&self) {}
-    fn finish(&self) {}
-}
-
 /// The files named by `paths`: files as given, directories searched
 /// recursively for files with a supported extension (`README` files left
 /// out), each directory's files sorted.

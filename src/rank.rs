@@ -73,6 +73,19 @@ pub struct RankReport {
     pub gaps: Vec<Gap>,
 }
 
+impl RankReport {
+    fn new(
+        ranking_of: &'static str,
+        query: &Analysis,
+        total: usize,
+        ranking: Vec<Ranked>,
+        gaps: Vec<Gap>,
+    ) -> RankReport {
+        let query = query.doc.path.display().to_string();
+        RankReport { schema_version: RANK_SCHEMA_VERSION, ranking_of, query, total, ranking, gaps }
+    }
+}
+
 /// What a résumé offers: skill ids and keyword stem hashes.
 pub struct Offer {
     skills: FxHashSet<u32>,
@@ -94,6 +107,10 @@ impl Offer {
 
     fn meets(&self, p: &Packed) -> bool {
         if p.kind == Kind::Keyword { self.stems.contains(&p.target) } else { self.skills.contains(&p.target) }
+    }
+
+    fn meets_requirement(&self, r: &Requirement) -> bool {
+        self.meets(&unpack(crate::index::pack::pack(r)))
     }
 }
 
@@ -164,13 +181,6 @@ fn reasons(extractor: &Extractor, facts: &JobFacts, met: impl Fn(&Requirement) -
     (yes.iter().take(REASONS).map(|r| name(r)).collect(), no.iter().take(REASONS).map(|r| name(r)).collect())
 }
 
-fn offer_meets(offer: &Offer, r: &Requirement) -> bool {
-    match &r.target {
-        Target::Skill(id) => offer.skills.contains(id),
-        Target::Stem(s) => offer.stems.contains(&stem_hash(s)),
-    }
-}
-
 /// The `top` best of `(score, hard coverage, document)`, ties by path, explained and numbered.
 fn best_first<T>(
     mut scored: Vec<(f64, f64, &T)>,
@@ -210,18 +220,11 @@ pub fn jobs_from_files(
         top,
         |j| &j.path,
         |j, score, hard| {
-            let (matched, missing) = reasons(extractor, &j.facts, |r| offer_meets(&offer, r));
+            let (matched, missing) = reasons(extractor, &j.facts, |r| offer.meets_requirement(r));
             Ranked { rank: 0, path: j.path.clone(), title: j.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );
-    RankReport {
-        schema_version: RANK_SCHEMA_VERSION,
-        ranking_of: "jobs",
-        query: resume.doc.path.display().to_string(),
-        total: jobs.len(),
-        ranking,
-        gaps: gaps.top(extractor),
-    }
+    RankReport::new("jobs", resume, jobs.len(), ranking, gaps.top(extractor))
 }
 
 /// Ranks the job posts of an index for a résumé, from fast fields only;
@@ -250,7 +253,7 @@ pub fn jobs_from_index(
             searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
         let entry = pool.entry(&d);
         let facts: JobFacts = stored_facts(pool, &d);
-        let (matched, missing) = reasons(extractor, &facts, |r| offer_meets(&offer, r));
+        let (matched, missing) = reasons(extractor, &facts, |r| offer.meets_requirement(r));
         ranking.push(Ranked {
             rank: 0,
             path: entry.path,
@@ -265,14 +268,7 @@ pub fn jobs_from_index(
     for (i, r) in ranking.iter_mut().enumerate() {
         r.rank = i + 1;
     }
-    Ok(RankReport {
-        schema_version: RANK_SCHEMA_VERSION,
-        ranking_of: "jobs",
-        query: resume.doc.path.display().to_string(),
-        total,
-        ranking,
-        gaps: gaps.top(extractor),
-    })
+    Ok(RankReport::new("jobs", resume, total, ranking, gaps.top(extractor)))
 }
 
 fn stored_facts(pool: &Pool, d: &TantivyDocument) -> JobFacts {
@@ -317,7 +313,7 @@ pub fn resumes(
         .iter()
         .map(|c| {
             let (score, breakdown) = coverage(
-                facts.requirements.iter().map(|r| (r.kind, r.tier, r.importance, offer_meets(&c.offer, r))),
+                facts.requirements.iter().map(|r| (r.kind, r.tier, r.importance, c.offer.meets_requirement(r))),
                 weights,
             );
             (score, breakdown.hard_skills.score, c)
@@ -328,18 +324,11 @@ pub fn resumes(
         top,
         |c| &c.path,
         |c, score, hard| {
-            let (matched, missing) = reasons(extractor, facts, |r| offer_meets(&c.offer, r));
+            let (matched, missing) = reasons(extractor, facts, |r| c.offer.meets_requirement(r));
             Ranked { rank: 0, path: c.path.clone(), title: c.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );
-    RankReport {
-        schema_version: RANK_SCHEMA_VERSION,
-        ranking_of: "resumes",
-        query: job.doc.path.display().to_string(),
-        total: candidates.len(),
-        ranking,
-        gaps: Vec::new(),
-    }
+    RankReport::new("resumes", job, candidates.len(), ranking, Vec::new())
 }
 
 /// The résumés of an index as candidates: stored skill ids, and keyword

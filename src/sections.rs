@@ -69,55 +69,35 @@ pub enum Tier {
     Mentioned,
 }
 
+const SECTION_NAMES: [(Section, &str); 18] = [
+    (Section::Header, "header"),
+    (Section::Summary, "summary"),
+    (Section::Experience, "experience"),
+    (Section::Education, "education"),
+    (Section::Skills, "skills"),
+    (Section::Projects, "projects"),
+    (Section::Certifications, "certifications"),
+    (Section::Awards, "awards"),
+    (Section::Publications, "publications"),
+    (Section::Interests, "interests"),
+    (Section::Languages, "languages"),
+    (Section::Responsibilities, "responsibilities"),
+    (Section::Requirements, "requirements"),
+    (Section::Preferred, "preferred"),
+    (Section::Benefits, "benefits"),
+    (Section::Company, "company"),
+    (Section::Legal, "legal"),
+    (Section::Other, "other"),
+];
+
 impl Section {
     fn parse(name: &str) -> Option<Section> {
-        use Section::*;
-        let all = [
-            Header,
-            Summary,
-            Experience,
-            Education,
-            Skills,
-            Projects,
-            Certifications,
-            Awards,
-            Publications,
-            Interests,
-            Languages,
-            Responsibilities,
-            Requirements,
-            Preferred,
-            Benefits,
-            Company,
-            Legal,
-            Other,
-        ];
-        all.into_iter().find(|s| s.as_str() == name)
+        SECTION_NAMES.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
     }
 
     /// The kebab-case name used in data files and output.
     pub fn as_str(self) -> &'static str {
-        use Section::*;
-        match self {
-            Header => "header",
-            Summary => "summary",
-            Experience => "experience",
-            Education => "education",
-            Skills => "skills",
-            Projects => "projects",
-            Certifications => "certifications",
-            Awards => "awards",
-            Publications => "publications",
-            Interests => "interests",
-            Languages => "languages",
-            Responsibilities => "responsibilities",
-            Requirements => "requirements",
-            Preferred => "preferred",
-            Benefits => "benefits",
-            Company => "company",
-            Legal => "legal",
-            Other => "other",
-        }
+        SECTION_NAMES.iter().find(|(s, _)| *s == self).map_or("other", |(_, n)| n)
     }
 
     /// Job-post boilerplate whose skills are not requirements.

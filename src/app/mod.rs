@@ -31,6 +31,14 @@ pub struct Outcome {
     pub code: u8,
 }
 
+impl Outcome {
+    /// The outcome of a batch: exit code 2 when any file failed, else 0.
+    fn batch(stdout: String, warnings: Vec<String>, errors: Vec<String>) -> Outcome {
+        let code = if errors.is_empty() { 0 } else { 2 };
+        Outcome { stdout, warnings, errors, code }
+    }
+}
+
 /// Everything that can stop a command; each error names the file involved.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

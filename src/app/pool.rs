@@ -73,8 +73,7 @@ pub fn add(
         errors.len(),
         dir.display()
     );
-    let code = if errors.is_empty() { 0 } else { 2 };
-    Ok(Outcome { stdout, warnings: Vec::new(), errors, code })
+    Ok(Outcome::batch(stdout, Vec::new(), errors))
 }
 
 /// `jobfit index list`.
@@ -96,8 +95,7 @@ pub fn remove(dir: &Path, keys: &[String], weights: &Weights) -> Result<Outcome,
         }
     }
     pool.commit(&mut writer)?;
-    let code = if errors.is_empty() { 0 } else { 2 };
-    Ok(Outcome { stdout: format!("removed {removed}\n"), warnings: Vec::new(), errors, code })
+    Ok(Outcome::batch(format!("removed {removed}\n"), Vec::new(), errors))
 }
 
 /// `jobfit index stats`.
@@ -158,8 +156,7 @@ pub fn rank(
     if redact {
         redact_report(&mut report);
     }
-    let code = if errors.is_empty() { 0 } else { 2 };
-    Ok(Outcome { stdout: report::rank(&report, format), warnings, errors, code })
+    Ok(Outcome::batch(report::rank(&report, format), warnings, errors))
 }
 
 fn collect<T>(results: Vec<Result<T, crate::batch::Failure>>, errors: &mut Vec<String>) -> Vec<T> {

@@ -78,11 +78,7 @@ pub enum IndexError {
 /// embedded lexicon, the background statistics and the scoring weights the
 /// stored requirements were weighted with.
 pub fn fingerprint(weights: &Weights) -> String {
-    let hash = EMBEDDED
-        .bytes()
-        .chain(EMBEDDED_BACKGROUND.bytes())
-        .chain(weights.to_toml().into_bytes())
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = fnv64(EMBEDDED.bytes().chain(EMBEDDED_BACKGROUND.bytes()).chain(weights.to_toml().into_bytes()));
     format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
 }
 
@@ -135,10 +131,14 @@ impl Prepared {
     }
 }
 
+/// FNV-1a 64 of a byte stream.
+fn fnv64(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// FNV-1a 64 of the text, hex.
 pub fn content_id(text: &str) -> String {
-    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    format!("{h:016x}")
+    format!("{:016x}", fnv64(text.bytes()))
 }
 
 /// One indexed document, as listed.

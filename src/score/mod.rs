@@ -250,7 +250,7 @@ fn finding(
 
 /// The résumé occurrence that best shows a skill: in dated experience or
 /// projects first, then summary, then anywhere else, earliest line first.
-pub fn best_evidence(resume: &Analysis, skill: SkillId) -> Option<&SkillMatch> {
+fn best_evidence(resume: &Analysis, skill: SkillId) -> Option<&SkillMatch> {
     let rank = |s: Section| match s {
         Section::Experience | Section::Projects => 0,
         Section::Summary | Section::Header => 1,
