@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{Config, RankTarget};
+use crate::eval::Tags;
 use crate::experience::Month;
 use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
@@ -64,6 +65,50 @@ enum Command {
     Rank(RankArgs),
     /// Search an index with tantivy's query language, as an ATS does.
     Search(SearchArgs),
+    /// Measure extraction accuracy on a benchmark (SkillSpan, Green, Decorte).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Span precision/recall/F1 on a SkillSpan- or Green-format JSON-lines file (BIO tags).
+    Skillspan {
+        /// The benchmark file, e.g. tests/fixtures/skillspan/dev.json.
+        file: PathBuf,
+        /// The gold tag set.
+        #[arg(long, value_enum, default_value_t = TagsArg::Knowledge)]
+        tags: TagsArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// How often a gold span maps to its gold ESCO skill, on Decorte's validation CSVs.
+    Decorte {
+        /// The CSV files (`sentence,span,sub_span,label`).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TagsArg {
+    Knowledge,
+    Skill,
+    Both,
+}
+
+impl From<TagsArg> for Tags {
+    fn from(t: TagsArg) -> Tags {
+        match t {
+            TagsArg::Knowledge => Tags::Knowledge,
+            TagsArg::Skill => Tags::Skill,
+            TagsArg::Both => Tags::Both,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -315,6 +360,12 @@ impl Cli {
             Command::Lexicon(LexiconCommand::Background { posts, out }) => Config::LexiconBackground { posts, out },
             Command::Index(c) => index_config(c, weights)?,
             Command::Rank(a) => rank_config(a, weights)?,
+            Command::Eval(EvalCommand::Skillspan { file, tags, format }) => {
+                Config::EvalSpans { file, tags: tags.into(), format: format.into() }
+            }
+            Command::Eval(EvalCommand::Decorte { files, format }) => {
+                Config::EvalDecorte { files, format: format.into() }
+            }
             Command::Search(a) => Config::Search {
                 dir: index_dir(a.dir)?,
                 query: a.query,

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::eval::Tags;
 use crate::experience::Month;
 use crate::kind::DocKind;
 use crate::lexicon::build::BuildInputs;
@@ -51,6 +52,22 @@ pub enum Config {
     DumpConfig {
         /// The configuration in effect.
         weights: Weights,
+    },
+    /// `jobfit eval skillspan`.
+    EvalSpans {
+        /// The JSON-lines benchmark.
+        file: PathBuf,
+        /// The gold tag set.
+        tags: Tags,
+        /// Output format.
+        format: Format,
+    },
+    /// `jobfit eval decorte`.
+    EvalDecorte {
+        /// The validation CSVs.
+        files: Vec<PathBuf>,
+        /// Output format.
+        format: Format,
     },
     /// `jobfit skills`.
     Skills {

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod diff;
 pub mod document;
+pub mod eval;
 pub mod experience;
 pub mod extract;
 pub mod index;

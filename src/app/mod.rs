@@ -57,6 +57,9 @@ pub enum AppError {
     /// The index failed.
     #[error(transparent)]
     Index(crate::index::IndexError),
+    /// A benchmark file is unreadable or malformed.
+    #[error(transparent)]
+    Eval(#[from] crate::eval::EvalError),
     /// A search query is malformed.
     #[error("{0}")]
     Search(String),
@@ -117,6 +120,20 @@ pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Out
             let lexicon = build(inputs)?;
             write_atomic(out, &lexicon.to_tsv())?;
             format!("wrote {} skills to {}\n", lexicon.skills.len(), out.display())
+        }
+        Config::EvalSpans { file, tags, format } => {
+            let sentences = crate::eval::read_benchmark(file, *tags)?;
+            let extractor = Extractor::embedded()?;
+            report::eval_spans(
+                &crate::eval::evaluate(&extractor, &file.display().to_string(), *tags, &sentences),
+                *format,
+            )
+        }
+        Config::EvalDecorte { files, format } => {
+            let extractor = Extractor::embedded()?;
+            let reports =
+                files.iter().map(|f| crate::eval::decorte::evaluate(&extractor, f)).collect::<Result<Vec<_>, _>>()?;
+            report::eval_decorte(&reports, *format)
         }
         Config::LexiconLookup { term } => lookup(&Lexicon::embedded()?, term),
         Config::DumpConfig { weights } => weights.to_toml(),

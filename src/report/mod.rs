@@ -2,10 +2,12 @@
 //! output format. Table-like formats (terminal table, Markdown) share the
 //! row code here; JSON is the serialized model.
 
+mod eval;
 mod markdown;
 mod pool;
 mod table;
 
+pub use eval::{eval_decorte, eval_spans};
 pub use pool::{index_list, rank, search};
 
 use serde::Serialize;
