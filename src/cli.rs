@@ -265,6 +265,8 @@ struct FileArgs {
 enum LexiconCommand {
     /// Rebuild lexicon/skills.tsv from the source taxonomies and lexicon/overrides.tsv.
     Build(BuildArgs),
+    /// Rewrite lexicon/learned.tsv from a training split: gold phrases to add, aliases to stop.
+    Learn(LearnArgs),
     /// Show the canonical skill for a name or alias, or the nearest skills.
     Lookup {
         /// A skill name or alias, e.g. `k8s`.
@@ -282,13 +284,50 @@ enum LexiconCommand {
 }
 
 #[derive(Debug, Args)]
-struct BuildArgs {
+struct SourceArgs {
     /// Folder with esco-v1.1.1/, onet-29.3/, github-linguist/, devicon/, simple-icons/.
     #[arg(long, default_value = "../shared/data/lexicon-sources")]
     sources: PathBuf,
     /// The hand-kept overrides file.
     #[arg(long, default_value = "lexicon/overrides.tsv")]
     overrides: PathBuf,
+}
+
+impl SourceArgs {
+    fn inputs(self, learned: Option<PathBuf>) -> BuildInputs {
+        BuildInputs {
+            esco: self.sources.join("esco-v1.1.1"),
+            onet: self.sources.join("onet-29.3"),
+            linguist: self.sources.join("github-linguist"),
+            devicon: self.sources.join("devicon/devicon.json"),
+            simple_icons: self.sources.join("simple-icons/simple-icons.json"),
+            overrides: self.overrides,
+            learned,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct LearnArgs {
+    #[command(flatten)]
+    src: SourceArgs,
+    /// A training split in SkillSpan JSON-lines form (never the dev split).
+    train: PathBuf,
+    /// The gold tag set to learn from.
+    #[arg(long, value_enum, default_value_t = TagsArg::Knowledge)]
+    tags: TagsArg,
+    /// Where to write the learned directives.
+    #[arg(long, default_value = "lexicon/learned.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    src: SourceArgs,
+    /// The learned directives file (from `jobfit lexicon learn`).
+    #[arg(long, default_value = "lexicon/learned.tsv")]
+    learned: PathBuf,
     /// Where to write the lexicon.
     #[arg(long, default_value = "lexicon/skills.tsv")]
     out: PathBuf,
@@ -345,17 +384,12 @@ impl Cli {
             },
             Command::Skills(a) => Config::Skills { file: source(a.file, a.input_format), format: a.format.into() },
             Command::Sections(a) => Config::Sections { file: source(a.file, a.input_format), format: a.format.into() },
-            Command::Lexicon(LexiconCommand::Build(b)) => Config::LexiconBuild {
-                inputs: BuildInputs {
-                    esco: b.sources.join("esco-v1.1.1"),
-                    onet: b.sources.join("onet-29.3"),
-                    linguist: b.sources.join("github-linguist"),
-                    devicon: b.sources.join("devicon/devicon.json"),
-                    simple_icons: b.sources.join("simple-icons/simple-icons.json"),
-                    overrides: b.overrides,
-                },
-                out: b.out,
-            },
+            Command::Lexicon(LexiconCommand::Build(b)) => {
+                Config::LexiconBuild { inputs: b.src.inputs(Some(b.learned)), out: b.out }
+            }
+            Command::Lexicon(LexiconCommand::Learn(l)) => {
+                Config::LexiconLearn { inputs: l.src.inputs(None), train: l.train, tags: l.tags.into(), out: l.out }
+            }
             Command::Lexicon(LexiconCommand::Lookup { term }) => Config::LexiconLookup { term },
             Command::Lexicon(LexiconCommand::Background { posts, out }) => Config::LexiconBackground { posts, out },
             Command::Index(c) => index_config(c, weights)?,

@@ -53,6 +53,17 @@ pub enum Config {
         /// The configuration in effect.
         weights: Weights,
     },
+    /// `jobfit lexicon learn`.
+    LexiconLearn {
+        /// The sources, without a learned file.
+        inputs: BuildInputs,
+        /// The training split.
+        train: PathBuf,
+        /// The gold tag set.
+        tags: Tags,
+        /// Where to write `learned.tsv`.
+        out: PathBuf,
+    },
     /// `jobfit eval skillspan`.
     EvalSpans {
         /// The JSON-lines benchmark.

@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::context;
 use crate::document::Document;
-use crate::lexicon::{Lexicon, LexiconError, SkillId};
+use crate::lexicon::{Category, Lexicon, LexiconError, SkillId};
 use crate::matcher::{Hit, Matcher, Scratch};
 use crate::sections::{Section, line_sections};
 
@@ -24,6 +25,9 @@ pub struct SkillMatch {
     pub skill: SkillId,
     /// The section of the line.
     pub section: Section,
+    /// Part of a role name or job title (`Java Developer`, `DevOps team`),
+    /// not a skill asked for or shown on its own (see [`crate::context`]).
+    pub role: bool,
 }
 
 /// A document with its sections and skill occurrences.
@@ -81,6 +85,7 @@ impl Extractor {
             hits.clear();
             self.matcher.find_into(line, &mut scratch, &mut hits);
             drop_links(line, &mut hits);
+            self.drop_adjectives(line, &mut hits);
             out.extend(hits.iter().map(|h| (i + 1, *h)));
         }
         out
@@ -98,9 +103,17 @@ impl Extractor {
                 end: doc.original_offset(line, h.end),
                 skill: h.skill,
                 section: sections[line - 1],
+                role: context::is_role(doc.line(line), h.end),
             })
             .collect();
         Analysis { doc, sections, matches }
+    }
+
+    /// Removes spoken languages used as adjectives (`Danish universities`).
+    fn drop_adjectives(&self, line: &str, hits: &mut Vec<Hit>) {
+        hits.retain(|h| {
+            self.lexicon.skill(h.skill).category != Category::SpokenLanguage || !context::is_adjective(line, h.end)
+        });
     }
 }
 
@@ -148,6 +161,8 @@ pub struct MatchRecord {
     pub kind: &'static str,
     /// Section of the line (kebab-case).
     pub section: &'static str,
+    /// Part of a role name or job title (`Java Developer`).
+    pub role: bool,
 }
 
 impl Extractor {
@@ -167,6 +182,7 @@ impl Extractor {
                     category: skill.category.as_str(),
                     kind: skill.category.kind().as_str(),
                     section: m.section.as_str(),
+                    role: m.role,
                 }
             })
             .collect()

@@ -5,6 +5,8 @@ pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod config;
+pub mod context;
+pub mod degree;
 pub mod diff;
 pub mod document;
 pub mod eval;

@@ -1,5 +1,6 @@
 //! Integration tests: CLI snapshots, JSON output, documents, fuzzing, data files.
 
+mod accuracy;
 mod cli;
 mod documents;
 mod fuzz;

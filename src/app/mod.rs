@@ -135,6 +135,13 @@ pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Out
                 files.iter().map(|f| crate::eval::decorte::evaluate(&extractor, f)).collect::<Result<Vec<_>, _>>()?;
             report::eval_decorte(&reports, *format)
         }
+        Config::LexiconLearn { inputs, train, tags, out } => {
+            let sentences = crate::eval::read_benchmark(train, *tags)?;
+            let extractor = Extractor::new(build(inputs)?);
+            let learned = crate::eval::learn::learn(&extractor, *tags, &sentences);
+            write_atomic(out, &crate::eval::learn::to_tsv(&learned))?;
+            format!("wrote {} learned directives to {}\n", learned.len(), out.display())
+        }
         Config::LexiconLookup { term } => lookup(&Lexicon::embedded()?, term),
         Config::DumpConfig { weights } => weights.to_toml(),
         Config::IndexAdd { dir, paths, kind, rebuild, weights } => {

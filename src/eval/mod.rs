@@ -3,6 +3,7 @@
 //! with the most frequent false positives and misses.
 
 pub mod decorte;
+pub mod learn;
 mod spans;
 
 use std::collections::BTreeMap;
@@ -99,7 +100,8 @@ pub fn read_benchmark(path: &Path, tags: Tags) -> Result<Vec<Sentence>, EvalErro
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let err = |message: String| EvalError::Parse { path: path.into(), line: i + 1, message };
-        let record: Record = serde_json::from_str(line).map_err(|e| err(e.to_string()))?;
+        let record: Record =
+            serde_json::from_str(line).map_err(|e| err(format!("not a SkillSpan/Green JSON record: {e}")))?;
         let gold = gold_spans(&record, tags).map_err(err)?;
         out.push(Sentence { posting: (record.source, record.idx), tokens: record.tokens, gold });
     }
@@ -202,14 +204,16 @@ pub const TOP: usize = 25;
 
 /// A predicted span with its category.
 #[derive(Debug, Clone, Copy)]
-struct Predicted {
-    span: Span,
+pub(crate) struct Predicted {
+    pub(crate) span: Span,
     category: &'static str,
 }
 
 /// Runs `extractor` over the postings of `sentences` (each posting's sentences
 /// one a line, tokens joined by spaces) and scores its spans against the gold;
-/// only the categories that `tags` judges (see [`Tags::judges`]) are predictions.
+/// only the categories that `tags` judges (see [`Tags::judges`]) are
+/// predictions, and matches inside role names (`Java Developer`) are left out,
+/// as SkillSpan does not tag skills in job titles.
 pub fn evaluate(extractor: &Extractor, file: &str, tags: Tags, sentences: &[Sentence]) -> EvalReport {
     let predicted = predict_all(extractor, tags, sentences);
     let mut tally = Tally::default();
@@ -220,14 +224,14 @@ pub fn evaluate(extractor: &Extractor, file: &str, tags: Tags, sentences: &[Sent
 }
 
 /// The predicted spans of every sentence, in order.
-fn predict_all(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> Vec<Vec<Predicted>> {
+pub(crate) fn predict_all(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> Vec<Vec<Predicted>> {
     let mut out = Vec::with_capacity(sentences.len());
     for posting in sentences.chunk_by(|a, b| a.posting == b.posting) {
         let lines: Vec<String> = posting.iter().map(|s| s.tokens.join(" ")).collect();
         let mut per_line: Vec<Vec<Predicted>> = vec![Vec::new(); posting.len()];
         if let Some(doc) = Document::from_text(Path::new("benchmark"), &lines.join("\n")) {
             let analysis = extractor.analyze(doc);
-            for m in &analysis.matches {
+            for m in analysis.matches.iter().filter(|m| !m.role) {
                 let tokens = &posting[m.line - 1].tokens;
                 let Some(span) = token_span(tokens, m.start, m.end) else { continue };
                 let category = extractor.lexicon.skill(m.skill).category;

@@ -5,6 +5,7 @@
 mod devicon;
 mod english;
 mod esco;
+mod learned;
 mod linguist;
 mod merge;
 mod onet;
@@ -47,6 +48,9 @@ pub struct BuildInputs {
     pub simple_icons: PathBuf,
     /// The hand-kept overrides file, `lexicon/overrides.tsv`.
     pub overrides: PathBuf,
+    /// The learned directives, `lexicon/learned.tsv`; `None` builds without
+    /// them (as `jobfit lexicon learn` does before learning).
+    pub learned: Option<PathBuf>,
 }
 
 /// Errors of the lexicon build; each names the file.
@@ -79,16 +83,21 @@ pub(crate) fn format_err(path: &Path, message: impl std::fmt::Display) -> BuildE
 }
 
 /// Builds the lexicon from all sources. Priority when sources disagree on a
-/// name, category or alias: overrides, Linguist, devicon, ESCO, O*NET.
+/// name, category or alias: overrides, Linguist, devicon, ESCO, O*NET, learned.
 ///
 /// Errors: [`BuildError`] naming the first file that cannot be read or parsed.
 pub fn build(inputs: &BuildInputs) -> Result<Lexicon, BuildError> {
-    let overrides = Overrides::read(&inputs.overrides)?;
+    let mut overrides = Overrides::read(&inputs.overrides)?;
+    let learned = match &inputs.learned {
+        Some(path) => learned::read(path, &mut overrides)?,
+        None => Vec::new(),
+    };
     let english = english::common_words(&inputs.esco.join("skills_en.csv"), &inputs.onet.join("Occupation Data.txt"))?;
     let mut candidates = overrides.skills.clone();
     candidates.extend(linguist::read(&inputs.linguist)?);
     candidates.extend(devicon::read(&inputs.devicon, &inputs.simple_icons)?);
     candidates.extend(esco::read(&inputs.esco)?);
     candidates.extend(onet::read(&inputs.onet, &english)?);
+    candidates.extend(learned);
     Ok(merge::merge(candidates, &overrides, &english))
 }

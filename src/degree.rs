@@ -1,0 +1,128 @@
+//! Degrees: the level (associate, bachelor, master, doctorate) and field of a
+//! degree named in a line (`BSc in Computer Science`, `Master's degree`, `PhD`).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// A degree level, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Associate degree.
+    Associate,
+    /// Bachelor's degree (BSc, BA, BEng, B.Tech, undergraduate degree).
+    Bachelor,
+    /// Master's degree (MSc, MA, MBA, MEng, Cand.*).
+    Master,
+    /// Doctorate (PhD, D.Phil).
+    Doctorate,
+}
+
+impl Level {
+    /// `associate`, `bachelor`, `master` or `doctorate`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Associate => "associate",
+            Level::Bachelor => "bachelor",
+            Level::Master => "master",
+            Level::Doctorate => "doctorate",
+        }
+    }
+}
+
+/// A degree named in a line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Degree {
+    /// The level.
+    pub level: Level,
+    /// The field after `in`/`of` (`Computer Science`), as written, if any.
+    pub field: Option<String>,
+    /// Byte offset of the degree's name in the line.
+    pub start: usize,
+}
+
+/// One pattern a level, case-insensitive unless marked `(?-i)`: bare
+/// `Master`/`MS`/`BA` need `degree` or capitals so that `master the tools` is no degree.
+const PATTERNS: [(Level, &str); 4] = [
+    (Level::Doctorate, r"\b(?:ph\.?\s?d\b\.?|doctorate|doctoral degree|d\.\s?phil\b)"),
+    (
+        Level::Master,
+        r"\b(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)|m\.?sc\b\.?|(?-i:MS|MA|MBA|MEng|M\.S\.|M\.A\.)\b|cand\.\s?\w+|postgraduate degree)",
+    ),
+    (
+        Level::Bachelor,
+        r"\b(?:bachelor'?s?|b\.?sc\b\.?|(?-i:BS|BA|BEng|B\.S\.|B\.A\.|BTech|B\.Tech)\b|undergraduate degree|university degree|college degree)",
+    ),
+    (Level::Associate, r"\bassociate'?s?\s+degree"),
+];
+
+/// Words after `of` that name the degree, not its field (`Master of Science`).
+const DEGREE_NAMES: [&str; 4] = ["science", "arts", "engineering", "business administration"];
+
+fn patterns() -> &'static [(Level, Regex); 4] {
+    static RE: OnceLock<[(Level, Regex); 4]> = OnceLock::new();
+    RE.get_or_init(|| PATTERNS.map(|(level, p)| (level, Regex::new(&format!("(?i){p}")).expect("valid degree regex"))))
+}
+
+fn field_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[\w'’.]*\s*(?:degree|diploma)?\s*(?:in|of)\s+([A-Za-z][A-Za-z &/-]{1,60}?)\s*(?:[,.;:()]|\bor\b|\band\b|\bwith\b|\bfrom\b|$)")
+            .expect("valid field regex")
+    })
+}
+
+/// Every degree named in `line`, in line order.
+pub fn degrees(line: &str) -> Vec<Degree> {
+    let mut out: Vec<Degree> = Vec::new();
+    for (level, re) in patterns() {
+        for m in re.find_iter(line) {
+            if out.iter().any(|d| d.start == m.start()) {
+                continue;
+            }
+            let field = field_pattern().captures(&line[m.start()..]).map(|c| c[1].trim().to_string());
+            let field = field.filter(|f| !f.is_empty() && !DEGREE_NAMES.iter().any(|n| f.eq_ignore_ascii_case(n)));
+            out.push(Degree { level: *level, field, start: m.start() });
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(line: &str) -> Option<(Level, Option<String>)> {
+        degrees(line).into_iter().next().map(|d| (d.level, d.field))
+    }
+
+    #[test]
+    fn levels_and_fields() {
+        let cs = Some("Computer Science".to_string());
+        assert_eq!(
+            first("Bachelor's degree in Computer Science or related field"),
+            Some((Level::Bachelor, cs.clone()))
+        );
+        assert_eq!(first("BSc in Computer Science, 2015"), Some((Level::Bachelor, cs.clone())));
+        assert_eq!(first("M.Sc. in Computer Science"), Some((Level::Master, cs)));
+        assert_eq!(first("A PhD degree or equivalent"), Some((Level::Doctorate, None)));
+        assert_eq!(first("Master of Science, Physics"), Some((Level::Master, None)));
+        assert_eq!(first("MBA, Wharton"), Some((Level::Master, None)));
+        assert_eq!(first("associate degree in nursing"), Some((Level::Associate, Some("nursing".to_string()))));
+    }
+
+    #[test]
+    fn ordinary_words_are_no_degrees() {
+        assert_eq!(first("you will master the tools and ms office"), None);
+        assert_eq!(first("a bass player"), None);
+    }
+
+    #[test]
+    fn either_degree() {
+        let levels: Vec<Level> = degrees("Bachelor's or Master's degree").iter().map(|d| d.level).collect();
+        assert_eq!(levels, [Level::Bachelor, Level::Master]);
+    }
+}
