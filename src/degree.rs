@@ -41,6 +41,8 @@ pub struct Degree {
     pub field: Option<String>,
     /// Byte offset of the degree's name in the line.
     pub start: usize,
+    /// Byte offset after the degree's name, exclusive.
+    pub end: usize,
 }
 
 /// One pattern a level, case-insensitive unless marked `(?-i)`: bare
@@ -53,7 +55,7 @@ const PATTERNS: [(Level, &str); 4] = [
     ),
     (
         Level::Bachelor,
-        r"\b(?:bachelor'?s?|b\.?sc\b\.?|(?-i:BS|BA|BEng|B\.S\.|B\.A\.|BTech|B\.Tech)\b|undergraduate degree|university degree|college degree)",
+        r"\b(?:bachelor'?s?|b\.?sc\b\.?|(?-i:BS|BA|BSN|BEng|B\.S\.|B\.A\.|BTech|B\.Tech)\b|undergraduate degree|university degree|college degree)",
     ),
     (Level::Associate, r"\bassociate'?s?\s+degree"),
 ];
@@ -84,7 +86,7 @@ pub fn degrees(line: &str) -> Vec<Degree> {
             }
             let field = field_pattern().captures(&line[m.start()..]).map(|c| c[1].trim().to_string());
             let field = field.filter(|f| !f.is_empty() && !DEGREE_NAMES.iter().any(|n| f.eq_ignore_ascii_case(n)));
-            out.push(Degree { level: *level, field, start: m.start() });
+            out.push(Degree { level: *level, field, start: m.start(), end: m.end() });
         }
     }
     out.sort_by_key(|d| d.start);

@@ -21,6 +21,32 @@ struct Report {
     experience: Experience,
     advice: Vec<Advice>,
     years_required: Vec<YearsRequirement>,
+    degree_required: Option<DegreeRequirement>,
+    title: TitleMatch,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DegreeRequirement {
+    job_line: usize,
+    job_text: String,
+    level: String,
+    field: Option<String>,
+    tier: String,
+    resume_level: Option<String>,
+    resume_line: Option<usize>,
+    met: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct TitleMatch {
+    job_title: String,
+    resume_title: Option<String>,
+    resume_line: Option<usize>,
+    overlap: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +81,7 @@ struct Advice {
     kind: String,
     skill: String,
     resume_line: Option<usize>,
+    message: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -184,7 +211,7 @@ fn experience_from_dated_roles() {
     assert!(r.experience.skill_years.values().all(|&y| y <= r.total_years));
     let nurse = score("resumes/registered-nurse-marcus-okafor.txt", LINUX_POST);
     assert_eq!(nurse.total_years, 11.3, "June 2019 – Present (as of 2026-11) and Sep 2015 – May 2019");
-    for a in r.advice.iter().filter(|a| a.kind != "years-short") {
+    for a in r.advice.iter().filter(|a| ["literal-match", "placement"].contains(&a.kind.as_str())) {
         assert!(["literal-match", "placement"].contains(&a.kind.as_str()));
         assert!(
             r.matched.iter().any(|f| f.skill.as_deref() == Some(a.skill.as_str()) && f.resume_line == a.resume_line)
@@ -198,6 +225,21 @@ fn experience_from_dated_roles() {
     assert_eq!((seven.job_line, seven.years, seven.met), (45, 7, false));
     assert!(seven.phrase.starts_with("7 years of demonstrated proficiency") && seven.skills.contains(&"C".to_string()));
     assert!(seven.resume_years < 7.0);
+}
+
+#[test]
+fn degree_and_title_against_the_post() {
+    let r = score(SEED, LINUX_POST);
+    let degree = r.degree_required.as_ref().expect("the Linux post asks for a degree");
+    assert_eq!((degree.job_line, degree.level.as_str(), degree.tier.as_str()), (43, "bachelor", "required"));
+    assert_eq!(degree.field.as_deref(), Some("Computer Science Electrical Engineering"));
+    assert_eq!((degree.resume_level.as_deref(), degree.met), (None, false), "the seed résumé names no degree");
+    assert!(r.advice.iter().any(|a| a.kind == "missing-degree" && a.message.contains("bachelor degree")));
+    assert!(r.title.job_title.starts_with("Senior Linux Developer"));
+    assert_eq!((r.title.resume_title.as_deref(), r.title.overlap), (None, 0.0));
+    assert!(r.advice.iter().any(|a| a.kind == "title-mismatch"));
+    let nurse = score("resumes/registered-nurse-marcus-okafor.txt", LINUX_POST);
+    assert_eq!(nurse.degree_required.unwrap().resume_level.as_deref(), Some("bachelor"));
 }
 
 #[test]

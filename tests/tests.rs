@@ -8,3 +8,4 @@ mod json;
 mod lexicon;
 mod pool;
 mod shared;
+mod tiers;

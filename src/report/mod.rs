@@ -214,8 +214,17 @@ fn score_heading(r: &ScoreReport) -> String {
         .uncapped_score
         .map_or(String::new(), |u| format!(" (capped from {u:.1}: a required hard skill is missing)"));
     let roles = r.experience.roles.len();
+    let title = match &r.title.resume_title {
+        Some(t) => format!("{:?} ↔ {t:?} ({:.0}% of its main words)", r.title.job_title, r.title.overlap * 100.0),
+        None => format!("{:?} ↔ no résumé title shares its main words", r.title.job_title),
+    };
+    let degree = r.degree_required.as_ref().map_or("the post names none".to_string(), |d| {
+        let shows = d.resume_level.map_or("none", |l| l.as_str());
+        let mark = if d.met { "met" } else { "not met" };
+        format!("{} asked (line {}), résumé shows {shows}: {mark}", d.level.as_str(), d.job_line)
+    });
     format!(
-        "Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}\nexperience: {:.1} years from {roles} dated roles (overlaps merged)",
+        "Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}\nexperience: {:.1} years from {roles} dated roles (overlaps merged)\ntitle: {title}\ndegree: {degree}",
         r.score, r.resume, r.job, r.total_years
     )
 }

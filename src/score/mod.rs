@@ -3,12 +3,17 @@
 //! output format renders.
 
 mod coverage;
+mod education;
+mod hygiene;
 mod requirements;
+mod title;
 pub mod weights;
 mod years;
 
 pub use coverage::{Breakdown, Component, Scored, coverage, credits};
+pub use education::DegreeRequirement;
 pub use requirements::{JobFacts, Kind, Requirement, Target};
+pub use title::TitleMatch;
 pub use weights::{ConfigError, TierWeights, Weights};
 pub use years::YearsRequirement;
 
@@ -82,6 +87,10 @@ pub struct ScoreReport {
     pub experience: Experience,
     /// The post's years-of-experience requirements, checked against the résumé.
     pub years_required: Vec<YearsRequirement>,
+    /// The post's degree requirement, checked against the résumé; `null` when it names no degree.
+    pub degree_required: Option<DegreeRequirement>,
+    /// The post's title against the résumé's titles.
+    pub title: TitleMatch,
     /// What to change, most useful first: ATS literal-match warnings, then placement hints.
     pub advice: Vec<Advice>,
 }
@@ -96,6 +105,14 @@ pub enum AdviceKind {
     Placement,
     /// The dated roles show fewer years than the post asks for.
     YearsShort,
+    /// The post asks for a degree the résumé does not show.
+    MissingDegree,
+    /// No résumé title shares the main words of the post's title.
+    TitleMismatch,
+    /// One skill repeated far past need: a recruiter reads it as keyword stuffing.
+    KeywordStuffing,
+    /// Most experience bullets state no measurable result.
+    NoMeasurableResults,
 }
 
 /// One piece of advice.
@@ -103,7 +120,7 @@ pub enum AdviceKind {
 pub struct Advice {
     /// What it is about.
     pub kind: AdviceKind,
-    /// Canonical skill.
+    /// Canonical skill; empty for advice about no single skill.
     pub skill: String,
     /// 1-based résumé line concerned, if one is.
     pub resume_line: Option<usize>,
@@ -141,8 +158,14 @@ pub fn score(
     }
     let experience = Experience::of(extractor, resume, as_of);
     let years_required = years::years_required(extractor, job, &experience);
+    let degree_required = education::degree_required(job, resume);
+    let roles: Vec<(usize, &str)> = experience.roles.iter().map(|r| (r.line, r.title.as_str())).collect();
+    let title = title::title_match(job, resume, &roles);
     let mut advice = advice(&matched);
     advice.extend(years_required.iter().filter(|y| !y.met).map(years_short));
+    advice.extend(degree_required.iter().filter(|d| !d.met).map(missing_degree));
+    advice.extend(title_mismatch(&title));
+    advice.extend(hygiene_advice(extractor, resume));
     Ok(ScoreReport {
         schema_version: SCHEMA_VERSION,
         resume: resume.doc.path.display().to_string(),
@@ -155,7 +178,67 @@ pub fn score(
         total_years: experience.total_years,
         experience,
         years_required,
+        degree_required,
+        title,
     })
+}
+
+/// Advice for a degree requirement the résumé does not meet.
+fn missing_degree(d: &DegreeRequirement) -> Advice {
+    let field = d.field.as_ref().map_or(String::new(), |f| format!(" in {f}"));
+    let shows = d.resume_level.map_or("no degree".to_string(), |l| format!("a {} degree", l.as_str()));
+    Advice {
+        kind: AdviceKind::MissingDegree,
+        skill: String::new(),
+        resume_line: d.resume_line,
+        message: format!(
+            "the post asks for a {} degree{field} ({}, line {}); the résumé shows {shows}: name an equivalent qualification if you have one",
+            d.level.as_str(),
+            d.tier.as_str(),
+            d.job_line
+        ),
+    }
+}
+
+/// Title-mismatch advice when no résumé title shares half the post title's main words.
+fn title_mismatch(t: &TitleMatch) -> Option<Advice> {
+    (t.overlap < 0.5 && !t.job_title.is_empty()).then(|| Advice {
+        kind: AdviceKind::TitleMismatch,
+        skill: String::new(),
+        resume_line: t.resume_line,
+        message: format!(
+            "the post's title is {:?}; no résumé title shares most of its words{}: if you have done this role, use its name in your headline",
+            t.job_title,
+            t.resume_title.as_ref().map_or(String::new(), |r| format!(" (closest: {r:?})"))
+        ),
+    })
+}
+
+/// Keyword-stuffing and measurable-result advice.
+fn hygiene_advice(extractor: &Extractor, resume: &Analysis) -> Vec<Advice> {
+    let mut out: Vec<Advice> = hygiene::stuffed(extractor, resume)
+        .into_iter()
+        .map(|(skill, n)| Advice {
+            kind: AdviceKind::KeywordStuffing,
+            message: format!("{skill:?} appears {n} times: repetition earns nothing past the first mentions and reads as keyword stuffing"),
+            skill,
+            resume_line: None,
+        })
+        .collect();
+    if let Some((lines, all)) = hygiene::unmeasured(resume) {
+        let first: Vec<String> = lines.iter().take(3).map(|n| format!("line {n}")).collect();
+        out.push(Advice {
+            kind: AdviceKind::NoMeasurableResults,
+            skill: String::new(),
+            resume_line: lines.first().copied(),
+            message: format!(
+                "{} of {all} experience bullets state no number (e.g. {}): add a measurable result (%, time, money, scale)",
+                lines.len(),
+                first.join(", ")
+            ),
+        });
+    }
+    out
 }
 
 /// Advice for a years requirement the résumé does not meet.

@@ -1,0 +1,95 @@
+//! Degree requirements of a job post (`Bachelor's degree in Computer
+//! Science`, `PhD or equivalent`), checked against the résumé's degrees.
+
+use serde::Serialize;
+
+use crate::degree::{Level, degrees};
+use crate::extract::Analysis;
+use crate::sections::{Section, Tier, tier};
+
+/// The degree a post asks for and whether the résumé shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DegreeRequirement {
+    /// 1-based post line.
+    pub job_line: usize,
+    /// That line's text.
+    pub job_text: String,
+    /// Lowest level the line accepts (`Bachelor's or Master's` → bachelor).
+    pub level: Level,
+    /// The field asked for, as written, if the line names one.
+    pub field: Option<String>,
+    /// Tier of the line.
+    pub tier: Tier,
+    /// Highest degree level in the résumé, if any.
+    pub resume_level: Option<Level>,
+    /// 1-based résumé line of that degree.
+    pub resume_line: Option<usize>,
+    /// Whether `resume_level >= level`.
+    pub met: bool,
+}
+
+/// Words after a degree that make it a person or a programme, not a
+/// qualification asked for (`PhD students`, `Master thesis`).
+const NOT_ASKED: [&str; 12] = [
+    "student",
+    "students",
+    "fellow",
+    "fellows",
+    "fellowship",
+    "stipend",
+    "scholarship",
+    "programme",
+    "program",
+    "thesis",
+    "project",
+    "supervision",
+];
+
+/// Whether a line with a degree asks for it: a required or preferred line,
+/// or one that says `degree`, `diploma` or `qualification`.
+fn asks(t: Tier, line: &str) -> bool {
+    let lower = line.to_lowercase();
+    matches!(t, Tier::Required | Tier::Preferred)
+        || ["degree", "diploma", "qualification"].iter().any(|w| lower.contains(w))
+}
+
+/// The post's degree requirement: the asking line (see [`asks`]) in the
+/// strongest tier, first such line, outside boilerplate; `None` when the post asks for no degree.
+pub fn degree_required(job: &Analysis, resume: &Analysis) -> Option<DegreeRequirement> {
+    let mut best: Option<(Tier, usize, Level, Option<String>)> = None;
+    for (n, line) in job.doc.lines() {
+        let Some(t) = tier(job.section(n), line).filter(|&t| asks(t, line)) else { continue };
+        let mut found = degrees(line);
+        found.retain(|d| {
+            let next = line[d.end..].split_whitespace().next().unwrap_or("").to_lowercase();
+            !NOT_ASKED.contains(&next.as_str())
+        });
+        let Some(lowest) = found.iter().min_by_key(|d| d.level) else { continue };
+        if best.as_ref().is_none_or(|b| t < b.0) {
+            let field = found.iter().find_map(|d| d.field.clone());
+            best = Some((t, n, lowest.level, field));
+        }
+    }
+    let (tier, job_line, level, field) = best?;
+    let (resume_level, resume_line) = highest_degree(resume).unzip();
+    Some(DegreeRequirement {
+        job_line,
+        job_text: job.doc.original_line(job_line).trim().to_string(),
+        level,
+        field,
+        tier,
+        resume_level,
+        resume_line,
+        met: resume_level.is_some_and(|l| l >= level),
+    })
+}
+
+/// The résumé's highest degree and its line, education sections first.
+fn highest_degree(resume: &Analysis) -> Option<(Level, usize)> {
+    resume
+        .doc
+        .lines()
+        .filter(|&(n, _)| !matches!(resume.section(n), Section::Interests | Section::Awards))
+        .flat_map(|(n, line)| degrees(line).into_iter().map(move |d| (d.level, n)))
+        .max_by_key(|&(level, n)| (level, std::cmp::Reverse(n)))
+}

@@ -1,0 +1,99 @@
+//! The job title against the résumé's titles: how many of the title's main
+//! words (seniority and filler left out) a résumé title line shares.
+
+use serde::Serialize;
+
+use crate::extract::Analysis;
+
+/// Words of a title that say nothing of the role itself.
+const FILLER: [&str; 22] = [
+    "senior",
+    "junior",
+    "lead",
+    "principal",
+    "staff",
+    "sr",
+    "jr",
+    "ii",
+    "iii",
+    "iv",
+    "mid",
+    "level",
+    "and",
+    "or",
+    "of",
+    "the",
+    "for",
+    "in",
+    "at",
+    "with",
+    "full",
+    "time",
+];
+/// Lines at the top of a résumé that may hold its headline title.
+const HEADER_LINES: usize = 6;
+
+/// The post's title and the résumé title line closest to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleMatch {
+    /// The post's title (its first line).
+    pub job_title: String,
+    /// The résumé title line sharing most of its main words, if any shares one.
+    pub resume_title: Option<String>,
+    /// 1-based line of that résumé title.
+    pub resume_line: Option<usize>,
+    /// Share of the title's main words on that line, 0.0..=1.0, two decimals.
+    pub overlap: f64,
+}
+
+/// Main words of a title: lowercase, letters and digits, singular, no filler or placeholder.
+fn main_words(title: &str) -> Vec<String> {
+    let mut out: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric() && c != '<' && c != '>')
+        .filter(|w| w.len() > 1 && !w.starts_with('<') && w.chars().any(char::is_alphabetic))
+        .map(|w| {
+            let w = w.to_lowercase();
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w }
+        })
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Compares the post's title with the résumé's headline lines and the
+/// titles of its dated roles (`roles`: 1-based line and title text).
+pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[(usize, &str)]) -> TitleMatch {
+    let job_title = job.doc.title().to_string();
+    let wanted = main_words(&job_title);
+    let candidates = resume.doc.lines().take(HEADER_LINES).chain(roles.iter().copied());
+    let best = candidates
+        .map(|(n, text)| {
+            let words = main_words(text);
+            let shared = wanted.iter().filter(|w| words.contains(w)).count();
+            (shared, std::cmp::Reverse(n), text)
+        })
+        .max_by_key(|&(shared, n, _)| (shared, n));
+    let overlap = match best {
+        Some((shared, _, _)) if !wanted.is_empty() => (shared as f64 / wanted.len() as f64 * 100.0).round() / 100.0,
+        _ => 0.0,
+    };
+    let best = best.filter(|b| b.0 > 0);
+    TitleMatch {
+        job_title,
+        resume_title: best.map(|b| b.2.trim().to_string()),
+        resume_line: best.map(|b| b.1.0),
+        overlap,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn main_words_drop_seniority_and_placeholders() {
+        assert_eq!(main_words("Senior Linux Developer (Ethernet) <ORGANIZATION>"), ["linux", "developer", "ethernet"]);
+        assert_eq!(main_words("Lead Data Analysts"), ["data", "analyst"]);
+    }
+}
