@@ -46,20 +46,24 @@ fn is_role_word(word: &str) -> bool {
     role.contains(word) || word.strip_suffix('s').is_some_and(|w| role.contains(w))
 }
 
-/// Whether the match ending at byte `end` of `line` is part of a role name:
-/// a role word follows it (`Java Developer`, `DevOps teams`), or the line is
-/// a short title holding a role word (`Software Engineer - Java`).
-pub fn is_role(line: &str, end: usize) -> bool {
-    if next_word(line, end).is_some_and(|w| is_role_word(&w)) {
-        return true;
-    }
+/// Whether a role word follows byte `end` of `line` (`Java Developer`, `DevOps teams`).
+pub fn before_role_word(line: &str, end: usize) -> bool {
+    next_word(line, end).is_some_and(|w| is_role_word(&w))
+}
+
+/// Whether `line` is a short title holding a role word (`Software Engineer - Java`):
+/// every skill on it is part of the title.
+pub fn is_title_line(line: &str) -> bool {
     let mut count = 0;
     let mut role = false;
     for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         count += 1;
+        if count > TITLE_WORDS {
+            return false;
+        }
         role |= is_role_word(&word.to_lowercase());
     }
-    role && count <= TITLE_WORDS
+    role
 }
 
 /// Whether a spoken language ending at byte `end` of `line` is an adjective:
@@ -71,6 +75,10 @@ pub fn is_adjective(line: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_role(line: &str, end: usize) -> bool {
+        before_role_word(line, end) || is_title_line(line)
+    }
 
     #[test]
     fn role_names() {

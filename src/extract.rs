@@ -94,16 +94,23 @@ impl Extractor {
     /// Sections and skill occurrences of `doc`.
     pub fn analyze(&self, doc: Document) -> Analysis {
         let sections = line_sections(doc.lines().map(|(_, l)| l));
+        let mut title = (0, false);
         let matches = self
             .find_in_text(&doc.text)
             .into_iter()
-            .map(|(line, h)| SkillMatch {
-                line,
-                start: doc.original_offset(line, h.start),
-                end: doc.original_offset(line, h.end),
-                skill: h.skill,
-                section: sections[line - 1],
-                role: context::is_role(doc.line(line), h.end),
+            .map(|(line, h)| {
+                let text = doc.line(line);
+                if title.0 != line {
+                    title = (line, context::is_title_line(text));
+                }
+                SkillMatch {
+                    line,
+                    start: doc.original_offset(line, h.start),
+                    end: doc.original_offset(line, h.end),
+                    skill: h.skill,
+                    section: sections[line - 1],
+                    role: title.1 || context::before_role_word(text, h.end),
+                }
             })
             .collect();
         Analysis { doc, sections, matches }

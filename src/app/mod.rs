@@ -190,8 +190,8 @@ fn lookup(lexicon: &Lexicon, term: &str) -> String {
             s.sources.join(", ")
         )
     };
-    if let Some(skill) = lexicon.skills.iter().find(|s| s.aliases.iter().any(|a| phrase_key(&a.text) == key)) {
-        return describe(skill);
+    if let Some(&id) = lexicon.alias_index().get(&key) {
+        return describe(lexicon.skill(id));
     }
     let key = key.as_str();
     let mut near: Vec<(f64, &str, &str)> = lexicon

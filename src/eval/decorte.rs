@@ -76,13 +76,12 @@ pub fn evaluate(extractor: &Extractor, path: &Path) -> Result<MappingReport, Eva
     Ok(report)
 }
 
-/// Alias key → skill, for looking up ESCO labels.
+/// Alias key → skill, for looking up ESCO labels: the lexicon's aliases,
+/// then the names of skills whose name is not an alias.
 fn alias_table(lexicon: &Lexicon) -> HashMap<String, SkillId> {
-    let mut table = HashMap::new();
+    let mut table = lexicon.alias_index();
     for (id, skill) in lexicon.skills.iter().enumerate() {
-        for alias in std::iter::once(&skill.name).chain(skill.aliases.iter().map(|a| &a.text)) {
-            table.entry(phrase_key(alias)).or_insert(id as SkillId);
-        }
+        table.entry(phrase_key(&skill.name)).or_insert(id as SkillId);
     }
     table
 }

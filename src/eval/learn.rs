@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Sentence, Tags, predict_all};
+use super::{Predicted, Sentence, Tags, predict_all};
 use crate::extract::Extractor;
 
 /// A gold phrase must be tagged at least this many times to be added.
@@ -30,14 +30,11 @@ pub enum Learned {
 /// Learns additions and stops from `sentences` with the lexicon of `extractor`
 /// (built without any learned file). Sorted, diff-friendly.
 pub fn learn(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> Vec<Learned> {
-    let mut out = additions(extractor, tags, sentences);
-    out.extend(stops(extractor, tags, sentences));
+    let predicted = predict_all(extractor, tags, sentences);
+    let mut out = additions(sentences, &predicted);
+    out.extend(stops(sentences, &predicted));
     out.sort();
     out
-}
-
-fn lower(tokens: &[String]) -> String {
-    tokens.iter().map(|t| t.to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
 /// Word-like: has a letter, no placeholder (`<ORGANIZATION>`) or bullet, and
@@ -48,13 +45,13 @@ fn word_like(tokens: &[String]) -> bool {
         && !tokens.iter().any(|t| t.eq_ignore_ascii_case("degree"))
 }
 
-fn additions(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> Vec<Learned> {
+fn additions(sentences: &[Sentence], predicted: &[Vec<Predicted>]) -> Vec<Learned> {
     let mut gold: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
     for s in sentences {
         for g in s.gold.iter().filter(|g| g.end - g.start <= ADD_MAX_TOKENS) {
             let tokens = &s.tokens[g.start..g.end];
             if word_like(tokens) {
-                let entry = gold.entry(lower(tokens)).or_default();
+                let entry = gold.entry(s.text(*g)).or_default();
                 entry.0 += 1;
                 *entry.1.entry(tokens.join(" ")).or_default() += 1;
             }
@@ -62,7 +59,7 @@ fn additions(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> Vec<L
     }
     gold.retain(|_, (count, _)| *count >= ADD_MIN_GOLD);
     let occurrences = count_occurrences(sentences, &gold.keys().cloned().collect());
-    let predicted = predicted_phrases(extractor, tags, sentences);
+    let predicted = predicted_phrases(sentences, predicted);
     let mut out = Vec::new();
     for (phrase, (count, forms)) in gold {
         let seen = occurrences.get(&phrase).copied().unwrap_or(count).max(count);
@@ -93,23 +90,21 @@ fn count_occurrences(sentences: &[Sentence], phrases: &HashSet<String>) -> HashM
 }
 
 /// Lowercase texts of the spans the lexicon predicts correctly at least once.
-fn predicted_phrases(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> HashSet<String> {
-    let predicted = predict_all(extractor, tags, sentences);
+fn predicted_phrases(sentences: &[Sentence], predicted: &[Vec<Predicted>]) -> HashSet<String> {
     let mut out = HashSet::new();
-    for (s, predicted) in sentences.iter().zip(&predicted) {
+    for (s, predicted) in sentences.iter().zip(predicted) {
         for p in predicted.iter().filter(|p| s.gold.contains(&p.span)) {
-            out.insert(lower(&s.tokens[p.span.start..p.span.end]));
+            out.insert(s.text(p.span));
         }
     }
     out
 }
 
-fn stops(extractor: &Extractor, tags: Tags, sentences: &[Sentence]) -> Vec<Learned> {
-    let predicted = predict_all(extractor, tags, sentences);
+fn stops(sentences: &[Sentence], predicted: &[Vec<Predicted>]) -> Vec<Learned> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for (s, predicted) in sentences.iter().zip(&predicted) {
+    for (s, predicted) in sentences.iter().zip(predicted) {
         for p in predicted {
-            let entry = counts.entry(lower(&s.tokens[p.span.start..p.span.end])).or_default();
+            let entry = counts.entry(s.text(p.span)).or_default();
             entry.0 += usize::from(s.gold.iter().any(|g| g.overlaps(p.span)));
             entry.1 += 1;
         }

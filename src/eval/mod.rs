@@ -90,6 +90,13 @@ pub struct Sentence {
     pub gold: Vec<Span>,
 }
 
+impl Sentence {
+    /// The tokens of `span`, lowercased and joined by spaces.
+    pub fn text(&self, span: Span) -> String {
+        self.tokens[span.start..span.end].join(" ").to_lowercase()
+    }
+}
+
 /// Reads a JSON-lines benchmark (one record a line: `idx`, `tokens`, `tags_skill`,
 /// optional `tags_knowledge` and `source`, BIO tags).
 ///
@@ -264,7 +271,7 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, sentence: &Sentence, predicted: &[Predicted]) {
-        let text = |s: Span| sentence.tokens[s.start..s.end].join(" ").to_lowercase();
+        let text = |s: Span| sentence.text(s);
         self.gold += sentence.gold.len();
         self.predicted += predicted.len();
         for p in predicted {

@@ -113,6 +113,18 @@ impl Lexicon {
         out
     }
 
+    /// Phrase key ([`crate::tokenize::phrase_key`]) of every alias → its skill;
+    /// when two skills share a key, the first in lexicon order.
+    pub fn alias_index(&self) -> std::collections::HashMap<String, SkillId> {
+        let mut index = std::collections::HashMap::new();
+        for (id, skill) in self.skills.iter().enumerate() {
+            for alias in &skill.aliases {
+                index.entry(crate::tokenize::phrase_key(&alias.text)).or_insert(id as SkillId);
+            }
+        }
+        index
+    }
+
     /// The skill with this id. Panics if the id is not from this lexicon.
     pub fn skill(&self, id: SkillId) -> &Skill {
         &self.skills[id as usize]

@@ -159,8 +159,7 @@ pub fn score(
     let experience = Experience::of(extractor, resume, as_of);
     let years_required = years::years_required(extractor, job, &experience);
     let degree_required = education::degree_required(job, resume);
-    let roles: Vec<(usize, &str)> = experience.roles.iter().map(|r| (r.line, r.title.as_str())).collect();
-    let title = title::title_match(job, resume, &roles);
+    let title = title::title_match(job, resume, &experience.roles);
     let mut advice = advice(&matched);
     advice.extend(years_required.iter().filter(|y| !y.met).map(years_short));
     advice.extend(degree_required.iter().filter(|d| !d.met).map(missing_degree));

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::experience::Role;
 use crate::extract::Analysis;
 
 /// Words of a title that say nothing of the role itself.
@@ -62,11 +63,11 @@ fn main_words(title: &str) -> Vec<String> {
 }
 
 /// Compares the post's title with the résumé's headline lines and the
-/// titles of its dated roles (`roles`: 1-based line and title text).
-pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[(usize, &str)]) -> TitleMatch {
+/// titles of its dated roles.
+pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[Role]) -> TitleMatch {
     let job_title = job.doc.title().to_string();
     let wanted = main_words(&job_title);
-    let candidates = resume.doc.lines().take(HEADER_LINES).chain(roles.iter().copied());
+    let candidates = resume.doc.lines().take(HEADER_LINES).chain(roles.iter().map(|r| (r.line, r.title.as_str())));
     let best = candidates
         .map(|(n, text)| {
             let words = main_words(text);
