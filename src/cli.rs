@@ -130,6 +130,9 @@ enum IndexCommand {
         /// Re-create an index built by another jobfit version or lexicon, re-adding its files.
         #[arg(long)]
         rebuild: bool,
+        /// The month "Present" means in résumés' dates [default: the current month].
+        #[arg(long, value_name = "YYYY-MM")]
+        as_of: Option<String>,
         /// Files or directories.
         #[arg(required_unless_present = "rebuild")]
         paths: Vec<PathBuf>,
@@ -185,6 +188,9 @@ struct RankArgs {
     /// Hide candidates' names, e-mails, phones and URLs (recruiter view).
     #[arg(long)]
     redact: bool,
+    /// The month "Present" means in résumés' dates [default: the current month].
+    #[arg(long, value_name = "YYYY-MM")]
+    as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -263,7 +269,7 @@ struct FileArgs {
 
 #[derive(Debug, Subcommand)]
 enum LexiconCommand {
-    /// Rebuild lexicon/skills.tsv from the source taxonomies and lexicon/overrides.tsv.
+    /// Rebuild lexicon/skills.tsv and lexicon/relations.tsv from the source taxonomies and lexicon/overrides.tsv.
     Build(BuildArgs),
     /// Rewrite lexicon/learned.tsv from a training split: gold phrases to add, aliases to stop.
     Learn(LearnArgs),
@@ -441,8 +447,9 @@ fn score_config(a: ScoreArgs, gaps_only: bool, weights: Weights) -> Result<Confi
 
 fn index_config(c: IndexCommand, weights: Weights) -> Result<Config, UsageError> {
     Ok(match c {
-        IndexCommand::Add { dir, kind, rebuild, paths } => Config::IndexAdd {
+        IndexCommand::Add { dir, kind, rebuild, as_of: month, paths } => Config::IndexAdd {
             dir: index_dir(dir)?,
+            as_of: as_of(month)?,
             paths,
             kind: kind.map(|k| match k {
                 KindArg::Resume => DocKind::Resume,
@@ -476,7 +483,8 @@ fn rank_config(a: RankArgs, weights: Weights) -> Result<Config, UsageError> {
         RankFormatArg::Csv => RankFormat::Csv,
         RankFormatArg::Markdown => RankFormat::Markdown,
     };
-    Ok(Config::Rank { target, paths: a.paths, dir: index_dir(a.dir)?, top: a.top, format, redact: a.redact, weights })
+    let (dir, as_of) = (index_dir(a.dir)?, as_of(a.as_of)?);
+    Ok(Config::Rank { target, paths: a.paths, dir, top: a.top, format, redact: a.redact, as_of, weights })
 }
 
 /// `--index DIR`, or the per-user data directory.

@@ -123,6 +123,8 @@ pub enum Config {
         kind: Option<DocKind>,
         /// Re-create the index and re-add every stored path first.
         rebuild: bool,
+        /// The month `Present` means in résumés' dates.
+        as_of: Month,
         /// Scoring weights in effect.
         weights: Weights,
     },
@@ -165,6 +167,8 @@ pub enum Config {
         format: RankFormat,
         /// Hide names, e-mails, phones and URLs.
         redact: bool,
+        /// The month `Present` means in résumés' dates.
+        as_of: Month,
         /// Scoring weights in effect.
         weights: Weights,
     },

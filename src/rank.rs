@@ -10,12 +10,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tantivy::{DocAddress, TantivyDocument};
 
+use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
-use crate::index::pack::{Packed, stem_hash, unpack};
+use crate::index::pack::{Packed, add_to_profile, pack_facts, stem_hash, unpack};
 use crate::index::{IndexError, Pool};
-use crate::keywords::analyzer;
 use crate::kind::DocKind;
-use crate::score::{JobFacts, Kind, Requirement, Target, Weights, coverage};
+use crate::score::{JobFacts, Kind, Met, Offer, ProfileKeys, Requirement, Scored, Target, Weights, coverage, fit};
 
 /// Version of the rank JSON schema.
 pub const RANK_SCHEMA_VERSION: u32 = 1;
@@ -86,34 +86,6 @@ impl RankReport {
     }
 }
 
-/// What a résumé offers: skill ids and keyword stem hashes.
-pub struct Offer {
-    skills: FxHashSet<u32>,
-    stems: FxHashSet<u32>,
-}
-
-impl Offer {
-    /// The skills and stemmed words of an analyzed résumé.
-    pub fn of(resume: &Analysis) -> Offer {
-        let skills = resume.matches.iter().map(|m| m.skill).collect();
-        let mut stems = FxHashSet::default();
-        let mut analyzer = analyzer();
-        let mut stream = analyzer.token_stream(&resume.doc.text);
-        while let Some(t) = stream.next() {
-            stems.insert(stem_hash(&t.text));
-        }
-        Offer { skills, stems }
-    }
-
-    fn meets(&self, p: &Packed) -> bool {
-        if p.kind == Kind::Keyword { self.stems.contains(&p.target) } else { self.skills.contains(&p.target) }
-    }
-
-    fn meets_requirement(&self, r: &Requirement) -> bool {
-        self.meets(&unpack(crate::index::pack::pack(r)))
-    }
-}
-
 /// A job post to rank, from files: path, title and packed requirements.
 pub struct JobCandidate {
     /// Path as given.
@@ -128,10 +100,10 @@ pub struct JobCandidate {
 struct GapTally(FxHashMap<u32, (Kind, usize, f64)>);
 
 impl GapTally {
-    fn add(&mut self, p: &Packed) {
-        let e = self.0.entry(p.target).or_insert((p.kind, 0, 0.0));
+    fn add(&mut self, target: u32, kind: Kind, importance: f64) {
+        let e = self.0.entry(target).or_insert((kind, 0, 0.0));
         e.1 += 1;
-        e.2 += p.importance;
+        e.2 += importance;
     }
 
     fn top(self, extractor: &Extractor) -> Vec<Gap> {
@@ -151,22 +123,74 @@ impl GapTally {
     }
 }
 
-/// Scores packed requirements; missing skills go into `gaps`.
+/// A requirement being folded from its packed values: one per OR-group member.
+struct Folding {
+    group: u16,
+    first: u32,
+    scored: Scored,
+}
+
+/// Share of one packed requirement value the offer meets.
+fn met_value(offer: &Offer, kind: Kind, target: u32, weights: &Weights) -> f64 {
+    if kind == Kind::Keyword {
+        return if offer.has_stem(target) { 1.0 } else { 0.0 };
+    }
+    match offer.meets_skill(std::iter::once(target)) {
+        Some(Met::Skill(_)) => 1.0,
+        Some(Met::Related(_)) => weights.related_credit,
+        None => 0.0,
+    }
+}
+
+/// Scores a post's packed values (see [`crate::index::pack`]) for an offer;
+/// skills not fully met go into `gaps`. Returns the score and hard-skill coverage.
 fn score_packed(
     values: impl Iterator<Item = u64>,
     offer: &Offer,
     weights: &Weights,
     gaps: &mut GapTally,
 ) -> (f64, f64) {
-    let items = values.map(unpack).map(|p| {
-        let met = offer.meets(&p);
-        if !met && p.kind != Kind::Keyword {
-            gaps.add(&p);
+    let mut items: Vec<Scored> = Vec::new();
+    let mut keys = ProfileKeys::default();
+    let mut current: Option<Folding> = None;
+    let mut flush = |f: Folding, items: &mut Vec<Scored>| {
+        let (kind, _, importance, met) = f.scored;
+        if met < 1.0 && kind != Kind::Keyword {
+            gaps.add(f.first, kind, importance);
         }
-        (p.kind, p.tier, p.importance, met)
-    });
-    let (score, breakdown) = coverage(items, weights);
+        items.push(f.scored);
+    };
+    for v in values {
+        let Packed::Requirement { kind, tier, importance, target, group } = unpack(v) else {
+            add_to_profile(&mut keys, unpack(v));
+            continue;
+        };
+        let met = met_value(offer, kind, target, weights);
+        match &mut current {
+            Some(c) if group != 0 && c.group == group => c.scored.3 = c.scored.3.max(met),
+            _ => {
+                if let Some(done) = current.take() {
+                    flush(done, &mut items);
+                }
+                current = Some(Folding { group, first: target, scored: (kind, tier, importance, met) });
+            }
+        }
+    }
+    if let Some(done) = current {
+        flush(done, &mut items);
+    }
+    let (score, breakdown) = coverage(items, &fit(&keys, &offer.profile), weights);
     (score, breakdown.hard_skills.score)
+}
+
+/// Whether the offer fully meets a requirement (the skill itself, an OR-group alternative, or the keyword).
+fn fully_met(offer: &Offer, r: &Requirement) -> bool {
+    match &r.target {
+        Target::Skill(id) => {
+            matches!(offer.meets_skill(std::iter::once(*id).chain(r.alternatives.iter().copied())), Some(Met::Skill(_)))
+        }
+        Target::Stem(stem) => offer.has_stem(stem_hash(stem)),
+    }
 }
 
 /// Names of the most important met and missing requirements of `facts` for `offer`.
@@ -174,8 +198,8 @@ fn reasons(extractor: &Extractor, facts: &JobFacts, met: impl Fn(&Requirement) -
     let mut reqs: Vec<&Requirement> = facts.requirements.iter().collect();
     reqs.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
     let name = |r: &Requirement| match &r.target {
-        Target::Skill(id) => extractor.lexicon.skill(*id).name.clone(),
-        Target::Stem(_) => r.keyword.clone(),
+        Target::Skill(id) if r.alternatives.is_empty() => extractor.lexicon.skill(*id).name.clone(),
+        _ => r.keyword.clone(),
     };
     let (yes, no): (Vec<&&Requirement>, Vec<&&Requirement>) = reqs.iter().partition(|r| met(r));
     (yes.iter().take(REASONS).map(|r| name(r)).collect(), no.iter().take(REASONS).map(|r| name(r)).collect())
@@ -197,21 +221,20 @@ fn best_first<T>(
         .collect()
 }
 
-/// Ranks job posts given as files for a résumé.
+/// Ranks job posts given as files for a résumé and its offer.
 pub fn jobs_from_files(
     extractor: &Extractor,
     resume: &Analysis,
+    offer: &Offer,
     jobs: &[JobCandidate],
     top: usize,
     weights: &Weights,
 ) -> RankReport {
-    let offer = Offer::of(resume);
     let mut gaps = GapTally::default();
     let scored: Vec<(f64, f64, &JobCandidate)> = jobs
         .iter()
         .map(|j| {
-            let packed = j.facts.requirements.iter().map(crate::index::pack::pack);
-            let (score, hard) = score_packed(packed, &offer, weights, &mut gaps);
+            let (score, hard) = score_packed(pack_facts(&j.facts).into_iter(), offer, weights, &mut gaps);
             (score, hard, j)
         })
         .collect();
@@ -220,28 +243,28 @@ pub fn jobs_from_files(
         top,
         |j| &j.path,
         |j, score, hard| {
-            let (matched, missing) = reasons(extractor, &j.facts, |r| offer.meets_requirement(r));
+            let (matched, missing) = reasons(extractor, &j.facts, |r| fully_met(offer, r));
             Ranked { rank: 0, path: j.path.clone(), title: j.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );
     RankReport::new("jobs", resume, jobs.len(), ranking, gaps.top(extractor))
 }
 
-/// Ranks the job posts of an index for a résumé, from fast fields only;
-/// stored documents are read for the top `top` alone.
+/// Ranks the job posts of an index for a résumé and its offer, from fast
+/// fields only; stored documents are read for the top `top` alone.
 pub fn jobs_from_index(
     extractor: &Extractor,
     resume: &Analysis,
+    offer: &Offer,
     pool: &Pool,
     top: usize,
     weights: &Weights,
 ) -> Result<RankReport, IndexError> {
-    let offer = Offer::of(resume);
     let mut gaps = GapTally::default();
     let searcher = pool.reader.searcher();
     let mut scored: Vec<(f64, f64, DocAddress)> = Vec::new();
     pool.for_each_of_kind(DocKind::Job, "req", |addr, column, doc| {
-        let (score, hard) = score_packed(column.values_for_doc(doc), &offer, weights, &mut gaps);
+        let (score, hard) = score_packed(column.values_for_doc(doc), offer, weights, &mut gaps);
         scored.push((score, hard, addr));
         Ok(())
     })?;
@@ -252,8 +275,8 @@ pub fn jobs_from_index(
         let d: TantivyDocument =
             searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
         let entry = pool.entry(&d);
-        let facts: JobFacts = stored_facts(pool, &d);
-        let (matched, missing) = reasons(extractor, &facts, |r| offer.meets_requirement(r));
+        let facts: JobFacts = stored_json(pool, &d).unwrap_or_default();
+        let (matched, missing) = reasons(extractor, &facts, |r| fully_met(offer, r));
         ranking.push(Ranked {
             rank: 0,
             path: entry.path,
@@ -271,12 +294,10 @@ pub fn jobs_from_index(
     Ok(RankReport::new("jobs", resume, total, ranking, gaps.top(extractor)))
 }
 
-fn stored_facts(pool: &Pool, d: &TantivyDocument) -> JobFacts {
+/// The stored `facts` JSON of a document: [`JobFacts`] for a job post, [`ResumeProfile`] for a résumé.
+fn stored_json<T: serde::de::DeserializeOwned>(pool: &Pool, d: &TantivyDocument) -> Option<T> {
     use tantivy::schema::Value;
-    d.get_first(pool.fields.facts)
-        .and_then(|v| v.as_str())
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or(JobFacts { requirements: Vec::new() })
+    d.get_first(pool.fields.facts).and_then(|v| v.as_str()).and_then(|json| serde_json::from_str(json).ok())
 }
 
 /// A résumé to rank: path, title and what it offers.
@@ -285,17 +306,18 @@ pub struct ResumeCandidate {
     pub path: String,
     /// First line (usually the candidate's name).
     pub title: String,
-    /// Its skills and stems.
+    /// Its skills, stems and profile.
     pub offer: Offer,
 }
 
 impl ResumeCandidate {
-    /// A candidate from an analyzed résumé.
-    pub fn of(resume: &Analysis) -> ResumeCandidate {
+    /// A candidate from an analyzed résumé; `as_of` is the month `Present` means.
+    pub fn of(extractor: &Extractor, resume: &Analysis, as_of: Month) -> ResumeCandidate {
+        let experience = Experience::of(extractor, resume, as_of);
         ResumeCandidate {
             path: resume.doc.path.display().to_string(),
             title: resume.doc.title().to_string(),
-            offer: Offer::of(resume),
+            offer: Offer::of(extractor, resume, &experience),
         }
     }
 }
@@ -309,14 +331,12 @@ pub fn resumes(
     top: usize,
     weights: &Weights,
 ) -> RankReport {
+    let packed = pack_facts(facts);
     let scored: Vec<(f64, f64, &ResumeCandidate)> = candidates
         .iter()
         .map(|c| {
-            let (score, breakdown) = coverage(
-                facts.requirements.iter().map(|r| (r.kind, r.tier, r.importance, c.offer.meets_requirement(r))),
-                weights,
-            );
-            (score, breakdown.hard_skills.score, c)
+            let (score, hard) = score_packed(packed.iter().copied(), &c.offer, weights, &mut GapTally::default());
+            (score, hard, c)
         })
         .collect();
     let ranking = best_first(
@@ -324,16 +344,20 @@ pub fn resumes(
         top,
         |c| &c.path,
         |c, score, hard| {
-            let (matched, missing) = reasons(extractor, facts, |r| c.offer.meets_requirement(r));
+            let (matched, missing) = reasons(extractor, facts, |r| fully_met(&c.offer, r));
             Ranked { rank: 0, path: c.path.clone(), title: c.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );
     RankReport::new("resumes", job, candidates.len(), ranking, Vec::new())
 }
 
-/// The résumés of an index as candidates: stored skill ids, and keyword
-/// stems from the index's postings for the stems `facts` asks for.
-pub fn resume_candidates(pool: &Pool, facts: &JobFacts) -> Result<Vec<ResumeCandidate>, IndexError> {
+/// The résumés of an index as candidates: stored skill ids and profile, and
+/// keyword stems from the index's postings for the stems `facts` asks for.
+pub fn resume_candidates(
+    extractor: &Extractor,
+    pool: &Pool,
+    facts: &JobFacts,
+) -> Result<Vec<ResumeCandidate>, IndexError> {
     let searcher = pool.reader.searcher();
     let mut stems_of: HashMap<DocAddress, FxHashSet<u32>> = HashMap::new();
     for r in &facts.requirements {
@@ -348,10 +372,9 @@ pub fn resume_candidates(pool: &Pool, facts: &JobFacts) -> Result<Vec<ResumeCand
         let d: TantivyDocument =
             searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
         let entry = pool.entry(&d);
-        let offer = Offer {
-            skills: column.values_for_doc(doc).map(|v| v as u32).collect(),
-            stems: stems_of.remove(&addr).unwrap_or_default(),
-        };
+        let skills = column.values_for_doc(doc).map(|v| v as u32);
+        let stems = stems_of.remove(&addr).unwrap_or_default();
+        let offer = Offer::from_parts(&extractor.lexicon, skills, stems, stored_json(pool, &d).unwrap_or_default());
         out.push(ResumeCandidate { path: entry.path, title: entry.title, offer });
         Ok(())
     })?;

@@ -89,6 +89,9 @@ struct Breakdown {
     hard_skills: Component,
     soft_skills: Component,
     keywords: Component,
+    title: Component,
+    education: Component,
+    experience: Component,
     uncapped_score: Option<f64>,
 }
 
@@ -96,6 +99,8 @@ struct Breakdown {
 struct Component {
     score: f64,
     share: f64,
+    points: f64,
+    max_points: f64,
     matched: usize,
     total: usize,
 }
@@ -108,6 +113,10 @@ struct Finding {
     tier: String,
     importance: f64,
     credit: f64,
+    gain: f64,
+    related: Option<String>,
+    #[serde(default)]
+    alternatives: Vec<String>,
     job_line: usize,
     job_text: String,
     resume_line: Option<usize>,
@@ -148,24 +157,32 @@ fn score_json_is_consistent() {
     assert_eq!((r.resume.as_str(), r.job.as_str()), (SEED, LINUX_POST));
     assert!((0.0..=100.0).contains(&r.score));
     let b = &r.breakdown;
-    let shares = b.hard_skills.share + b.soft_skills.share + b.keywords.share;
+    let all = [&b.hard_skills, &b.soft_skills, &b.keywords, &b.title, &b.education, &b.experience];
+    let shares: f64 = all.iter().map(|c| c.share).sum();
     assert!((shares - 1.0).abs() < 0.01, "shares add up to 1: {shares}");
-    let total = b.hard_skills.total + b.soft_skills.total + b.keywords.total;
+    let skills = [&b.hard_skills, &b.soft_skills, &b.keywords];
+    let total: usize = skills.iter().map(|c| c.total).sum();
     assert_eq!(total, r.matched.len() + r.missing.len());
-    let met = b.hard_skills.matched + b.soft_skills.matched + b.keywords.matched;
-    assert_eq!(met, r.matched.len());
+    let met: usize = skills.iter().map(|c| c.matched).sum();
+    assert_eq!(met, r.matched.len() + r.missing.iter().filter(|f| f.related.is_some()).count());
     assert!(b.uncapped_score.is_none_or(|u| u > r.score));
-    let earned: f64 = r.matched.iter().map(|f| f.credit).sum();
-    let available: f64 = earned + r.missing.iter().map(|f| f.credit).sum::<f64>();
+    let findings = || r.matched.iter().chain(&r.missing);
+    let profile = [&b.title, &b.education, &b.experience];
+    let earned: f64 = findings().map(|f| f.credit).sum::<f64>() + profile.iter().map(|c| c.points).sum::<f64>();
+    let available: f64 =
+        findings().map(|f| f.credit + f.gain).sum::<f64>() + profile.iter().map(|c| c.max_points).sum::<f64>();
     let uncapped = b.uncapped_score.unwrap_or(r.score);
     assert!(
         (earned - uncapped).abs() < 0.2,
-        "credits of the matched requirements add up to the score: {earned} vs {uncapped}"
+        "credits and sub-score points add up to the score: {earned} vs {uncapped}"
     );
     assert!((available - 100.0).abs() < 0.5, "all credits add up to 100: {available}");
-    for c in [&b.hard_skills, &b.soft_skills, &b.keywords] {
+    assert!(r.matched.iter().all(|f| f.gain == 0.0), "a met requirement has nothing left to gain");
+    for c in all {
         assert!((0.0..=100.0).contains(&c.score) && c.matched <= c.total);
+        assert!((c.points - c.score * c.share).abs() < 0.1);
     }
+    assert_eq!((b.title.total, b.education.total, b.experience.total), (3, 1, 1), "title words, degree, years asked");
 }
 
 #[test]
@@ -287,4 +304,26 @@ fn skills_offsets_slice_the_surface() {
 fn min_score_sets_exit_code() {
     assert_eq!(jobfit(&["score", SEED, LINUX_POST, "--min-score", "0"]).1, 0);
     assert_eq!(jobfit(&["score", SEED, LINUX_POST, "--min-score", "100"]).1, 1);
+}
+
+#[test]
+fn or_groups_related_skills_and_sub_scores() {
+    let r = score("tests/fixtures/scoring/backend-resume.md", "tests/fixtures/scoring/backend-post.md");
+    let find = |keyword: &str| r.matched.iter().chain(&r.missing).find(|f| f.keyword == keyword).unwrap();
+    let group = find("Python or Go");
+    assert_eq!(
+        (group.skill.as_deref(), group.alternatives.as_slice()),
+        (Some("Go"), ["Python".to_string()].as_slice())
+    );
+    assert_eq!((group.resume_line, group.gain), (Some(7), 0.0), "Go meets `Python or Go` in full");
+    let clouds = find("AWS, GCP, Azure");
+    assert_eq!((clouds.skill.as_deref(), clouds.alternatives.len()), (Some("Microsoft Azure"), 2), "one requirement");
+    let js = find("JavaScript");
+    assert_eq!(js.related.as_deref(), Some("React"), "React implies JavaScript");
+    assert!(js.credit > 0.0 && (js.credit - js.gain).abs() < 0.02, "half credit: {} + {}", js.credit, js.gain);
+    assert!(r.missing.iter().any(|f| f.keyword == "JavaScript"), "a related skill is still a gap");
+    assert!(r.advice.iter().any(|a| a.kind == "related" && a.skill == "JavaScript"));
+    let b = &r.breakdown;
+    assert_eq!((b.title.score, b.education.score), (100.0, 100.0), "Backend Engineer headline, BSc for a bachelor");
+    assert_eq!((b.experience.score, b.experience.total), (0.0, 1), "no dated JavaScript years");
 }

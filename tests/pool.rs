@@ -106,10 +106,24 @@ fn rank_jobs_from_index_equals_files_and_score() {
     assert_eq!(ranking.len(), 79);
     let scores: Vec<f64> = ranking.iter().map(|r| r["score"].as_f64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
-    let linux = ranking.iter().find(|r| r["path"] == LINUX_POST).unwrap();
-    let score = json(&["score", SEED, LINUX_POST, "--format", "json"]);
-    assert_eq!(linux["score"], score["score"], "rank and score agree");
+    for ranked in ranking.iter().step_by(8).chain(ranking.iter().filter(|r| r["path"] == LINUX_POST)) {
+        let score = json(&["score", SEED, ranked["path"].as_str().unwrap(), "--format", "json"]);
+        assert_eq!(ranked["score"], score["score"], "rank and score agree on {}", ranked["path"]);
+    }
     assert!(from_index["gaps"].as_array().unwrap().iter().all(|g| g["posts"].as_u64().unwrap() >= 1));
+}
+
+#[test]
+fn rank_resumes_from_index_equals_score() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = pool_with_samples(tmp.path());
+    let r = json(&["rank", "--job", LINUX_POST, "--index", &d, "--format", "json"]);
+    let ranking = r["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 3);
+    for ranked in ranking {
+        let score = json(&["score", ranked["path"].as_str().unwrap(), LINUX_POST, "--format", "json"]);
+        assert_eq!(ranked["score"], score["score"], "stored résumé profile scores as `score` does: {}", ranked["path"]);
+    }
 }
 
 #[test]

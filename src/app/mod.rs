@@ -119,7 +119,15 @@ pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Out
         Config::LexiconBuild { inputs, out } => {
             let lexicon = build(inputs)?;
             write_atomic(out, &lexicon.to_tsv())?;
-            format!("wrote {} skills to {}\n", lexicon.skills.len(), out.display())
+            let relations = out.with_file_name("relations.tsv");
+            write_atomic(&relations, &lexicon.relations_tsv())?;
+            format!(
+                "wrote {} skills to {} and {} relations to {}\n",
+                lexicon.skills.len(),
+                out.display(),
+                lexicon.relations.len(),
+                relations.display()
+            )
         }
         Config::EvalSpans { file, tags, format } => {
             let sentences = crate::eval::read_benchmark(file, *tags)?;
@@ -144,14 +152,14 @@ pub fn run(config: &Config, progress: &dyn crate::batch::Progress) -> Result<Out
         }
         Config::LexiconLookup { term } => lookup(&Lexicon::embedded()?, term),
         Config::DumpConfig { weights } => weights.to_toml(),
-        Config::IndexAdd { dir, paths, kind, rebuild, weights } => {
-            return pool::add(dir, paths, *kind, *rebuild, weights, progress);
+        Config::IndexAdd { dir, paths, kind, rebuild, as_of, weights } => {
+            return pool::add(dir, paths, (*kind, *as_of), *rebuild, weights, progress);
         }
         Config::IndexList { dir, format, weights } => pool::list(dir, *format, weights)?,
         Config::IndexRemove { dir, keys, weights } => return pool::remove(dir, keys, weights),
         Config::IndexStats { dir, weights } => pool::stats(dir, weights)?,
-        Config::Rank { target, paths, dir, top, format, redact, weights } => {
-            return pool::rank(target, paths, dir, (*top, *format, *redact), weights, progress);
+        Config::Rank { target, paths, dir, top, format, redact, as_of, weights } => {
+            return pool::rank(target, paths, dir, (*top, *format, *redact, *as_of), weights, progress);
         }
         Config::Search { dir, query, top, format, weights } => pool::search_index(dir, query, *top, *format, weights)?,
         Config::LexiconBackground { posts, out } => {

@@ -8,6 +8,7 @@ use regex::Regex;
 use super::{AppError, Outcome, load_checked};
 use crate::batch::{Progress, analyze_all, expand};
 use crate::config::RankTarget;
+use crate::experience::{Experience, Month};
 use crate::extract::Extractor;
 use crate::index::{IndexError, Pool, Prepared, content_id, stored_paths};
 use crate::keywords::Background;
@@ -16,7 +17,7 @@ use crate::rank::{
     JobCandidate, RankReport, ResumeCandidate, jobs_from_files, jobs_from_index, resume_candidates, resumes,
 };
 use crate::report::{self, Format, RankFormat};
-use crate::score::{JobFacts, Weights};
+use crate::score::{JobFacts, Offer, Weights};
 use crate::search::search;
 
 /// Files analyzed and written per round, which bounds memory.
@@ -28,7 +29,7 @@ const COMMIT_EVERY_CHUNKS: usize = 40;
 pub fn add(
     dir: &Path,
     paths: &[PathBuf],
-    kind: Option<DocKind>,
+    (kind, as_of): (Option<DocKind>, Month),
     rebuild: bool,
     weights: &Weights,
     progress: &dyn Progress,
@@ -49,7 +50,7 @@ pub fn add(
     for (round, chunk) in files.chunks(CHUNK).enumerate() {
         let prepared = analyze_all(chunk, &extractor, progress, |a| {
             let kind = kind.unwrap_or_else(|| DocKind::detect(&a));
-            Prepared::new(&extractor, &background, weights, &a, kind)
+            Prepared::new(&extractor, &background, weights, &a, (kind, as_of))
         });
         for p in prepared {
             match p {
@@ -115,7 +116,7 @@ pub fn rank(
     target: &RankTarget,
     paths: &[PathBuf],
     dir: &Path,
-    (top, format, redact): (usize, RankFormat, bool),
+    (top, format, redact, as_of): (usize, RankFormat, bool, Month),
     weights: &Weights,
     progress: &dyn Progress,
 ) -> Result<Outcome, AppError> {
@@ -125,8 +126,9 @@ pub fn rank(
     let mut report = match target {
         RankTarget::Resume(source) => {
             let resume = extractor.analyze(load_checked(source, &mut warnings)?);
+            let offer = Offer::of(&extractor, &resume, &Experience::of(&extractor, &resume, as_of));
             if paths.is_empty() {
-                jobs_from_index(&extractor, &resume, &Pool::open(dir, weights)?, top, weights)?
+                jobs_from_index(&extractor, &resume, &offer, &Pool::open(dir, weights)?, top, weights)?
             } else {
                 let background = Background::embedded()?;
                 progress.start(files.len());
@@ -136,17 +138,17 @@ pub fn rank(
                     facts: JobFacts::of(&extractor, &background, &a, weights),
                 });
                 progress.finish();
-                jobs_from_files(&extractor, &resume, &collect(jobs, &mut errors), top, weights)
+                jobs_from_files(&extractor, &resume, &offer, &collect(jobs, &mut errors), top, weights)
             }
         }
         RankTarget::Job(source) => {
             let job = extractor.analyze(load_checked(source, &mut warnings)?);
             let facts = JobFacts::of(&extractor, &Background::embedded()?, &job, weights);
             let candidates = if paths.is_empty() {
-                resume_candidates(&Pool::open(dir, weights)?, &facts)?
+                resume_candidates(&extractor, &Pool::open(dir, weights)?, &facts)?
             } else {
                 progress.start(files.len());
-                let all = analyze_all(&files, &extractor, progress, |a| ResumeCandidate::of(&a));
+                let all = analyze_all(&files, &extractor, progress, |a| ResumeCandidate::of(&extractor, &a, as_of));
                 progress.finish();
                 collect(all, &mut errors)
             };

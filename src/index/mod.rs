@@ -17,14 +17,15 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
 
 pub use schema::Fields;
 
+use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
 use crate::keywords::{ANALYZER, Background, EMBEDDED_BACKGROUND, analyzer};
 use crate::kind::DocKind;
-use crate::lexicon::EMBEDDED;
-use crate::score::{JobFacts, Weights};
+use crate::lexicon::{EMBEDDED, EMBEDDED_RELATIONS};
+use crate::score::{JobFacts, ResumeProfile, Weights};
 
 /// Version of the index layout; bumped when fields change meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Memory the index writer may use, in bytes.
 const WRITER_BYTES: usize = 30_000_000;
 const META_FILE: &str = "meta.json";
@@ -78,7 +79,8 @@ pub enum IndexError {
 /// embedded lexicon, the background statistics and the scoring weights the
 /// stored requirements were weighted with.
 pub fn fingerprint(weights: &Weights) -> String {
-    let hash = fnv64(EMBEDDED.bytes().chain(EMBEDDED_BACKGROUND.bytes()).chain(weights.to_toml().into_bytes()));
+    let data = EMBEDDED.bytes().chain(EMBEDDED_RELATIONS.bytes()).chain(EMBEDDED_BACKGROUND.bytes());
+    let hash = fnv64(data.chain(weights.to_toml().into_bytes()));
     format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
 }
 
@@ -101,16 +103,19 @@ pub struct Prepared {
     pub skill_names: Vec<String>,
     /// Requirements, for a job post.
     pub job: Option<JobFacts>,
+    /// Title lines, degree and years, for a résumé.
+    pub resume: Option<ResumeProfile>,
 }
 
 impl Prepared {
-    /// Extracts what the index stores from an analyzed document.
+    /// Extracts what the index stores from an analyzed document; `as_of` is
+    /// the month `Present` means in a résumé's dates.
     pub fn new(
         extractor: &Extractor,
         background: &Background,
         weights: &Weights,
         analysis: &Analysis,
-        kind: DocKind,
+        (kind, as_of): (DocKind, Month),
     ) -> Prepared {
         let mut skills: Vec<u32> = analysis.matches.iter().map(|m| m.skill).collect();
         skills.sort_unstable();
@@ -127,6 +132,8 @@ impl Prepared {
             skills,
             skill_names,
             job: (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, weights)),
+            resume: (kind == DocKind::Resume)
+                .then(|| ResumeProfile::of(extractor, analysis, &Experience::of(extractor, analysis, as_of))),
         }
     }
 }
@@ -245,10 +252,13 @@ impl Pool {
             d.add_text(f.skill, name);
         }
         if let Some(job) = &p.job {
-            for r in &job.requirements {
-                d.add_u64(f.req, pack::pack(r));
+            for v in pack::pack_facts(job) {
+                d.add_u64(f.req, v);
             }
             d.add_text(f.facts, serde_json::to_string(job).expect("facts serialize"));
+        }
+        if let Some(profile) = &p.resume {
+            d.add_text(f.facts, serde_json::to_string(profile).expect("profile serializes"));
         }
         writer.add_document(d).map_err(|source| tantivy_err(&self.dir, source))?;
         Ok(())

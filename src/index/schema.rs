@@ -28,9 +28,10 @@ pub struct Fields {
     pub skill: Field,
     /// Canonical skill ids (fast field), for ranking résumés.
     pub skill_id: Field,
-    /// Packed requirements of a job post (fast field, see [`super::pack`]).
+    /// Packed requirements and profile of a job post (fast field, see [`super::pack`]).
     pub req: Field,
-    /// Stored JSON of the job post's requirements, to explain a ranking.
+    /// Stored JSON: a job post's requirements (to explain a ranking), or a
+    /// résumé's profile (title lines, degree, years) for ranking résumés.
     pub facts: Field,
 }
 

@@ -3,8 +3,10 @@
 
 pub mod build;
 mod category;
+mod relations;
 
 pub use category::{Category, SkillKind};
+pub use relations::{EMBEDDED_RELATIONS, Relation, RelationKind};
 
 use std::fmt::Write as _;
 
@@ -62,6 +64,8 @@ pub enum LexiconError {
 pub struct Lexicon {
     /// Skills sorted by [`sort_key`]; a [`SkillId`] indexes this.
     pub skills: Vec<Skill>,
+    /// Relations between skills, sorted by `(from, to)`; see [`Lexicon::related`].
+    pub relations: Vec<Relation>,
 }
 
 /// The order of skills in the data file: case-insensitive name, then name.
@@ -72,14 +76,17 @@ pub fn sort_key(name: &str) -> (String, String) {
 impl Lexicon {
     /// The lexicon compiled into the binary.
     ///
-    /// Errors: `LexiconError::Parse` if the embedded file is malformed (a test
-    /// keeps it valid).
+    /// Errors: `LexiconError::Parse` if an embedded file is malformed (a test
+    /// keeps them valid).
     pub fn embedded() -> Result<Lexicon, LexiconError> {
-        Lexicon::parse(EMBEDDED, "lexicon/skills.tsv (embedded)")
+        let mut lexicon = Lexicon::parse(EMBEDDED, "lexicon/skills.tsv (embedded)")?;
+        lexicon.set_relations(EMBEDDED_RELATIONS, "lexicon/relations.tsv (embedded)")?;
+        Ok(lexicon)
     }
 
     /// Parses the TSV format written by [`Lexicon::to_tsv`]; `origin` names the
     /// source in errors. Lines starting with `#` and blank lines are skipped.
+    /// The result has no relations (see [`Lexicon::set_relations`]).
     pub fn parse(text: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         let mut skills = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -89,7 +96,7 @@ impl Lexicon {
             let err = |message: String| LexiconError::Parse { origin: origin.to_string(), line: i + 1, message };
             skills.push(parse_line(line).map_err(err)?);
         }
-        Ok(Lexicon { skills })
+        Ok(Lexicon { skills, relations: Vec::new() })
     }
 
     /// The data file text: header, then one skill a line in the stored order.

@@ -3,6 +3,7 @@
 //! row code here; JSON is the serialized model.
 
 mod eval;
+mod explain;
 mod markdown;
 mod pool;
 mod table;
@@ -60,38 +61,10 @@ pub fn score(report: &ScoreReport, format: Format, explain: bool) -> String {
         _ => {
             let mut blocks = score_blocks(report);
             if explain {
-                blocks.push(explanation(report));
+                blocks.push(explain::explanation(report));
             }
             tabular(format, &score_heading(report), &blocks)
         }
-    }
-}
-
-/// Every requirement in post order: tier, weight, the score points it
-/// earns or would add, and the résumé line that meets it or `missing`.
-fn explanation(r: &ScoreReport) -> Block {
-    let mut all: Vec<&Finding> = r.matched.iter().chain(&r.missing).collect();
-    all.sort_by(|a, b| a.job_line.cmp(&b.job_line).then_with(|| a.keyword.cmp(&b.keyword)));
-    Block {
-        title: "Explanation: every requirement in post order (credit = score points earned, or to gain if missing)"
-            .to_string(),
-        header: vec!["job line", "requirement", "kind", "tier", "weight", "credit", "résumé"],
-        rows: all
-            .iter()
-            .map(|f| {
-                let name = match &f.skill {
-                    Some(s) if *s != f.keyword => format!("{} ({s})", f.keyword),
-                    _ => f.keyword.clone(),
-                };
-                let evidence = match (f.resume_line, &f.resume_text) {
-                    (Some(n), Some(t)) => format!("L{n}: {}", excerpt(t)),
-                    _ => "missing".to_string(),
-                };
-                let cells = [f.kind.as_str(), f.tier.as_str()].map(str::to_string);
-                let numbers = [format!("{:.2}", f.importance), format!("{:.2}", f.credit)];
-                [format!("L{}", f.job_line), name].into_iter().chain(cells).chain(numbers).chain([evidence]).collect()
-            })
-            .collect(),
     }
 }
 
@@ -233,18 +206,27 @@ fn score_blocks(r: &ScoreReport) -> Vec<Block> {
     let b = &r.breakdown;
     let breakdown = Block {
         title: "Breakdown".to_string(),
-        header: vec!["component", "score", "share", "met"],
-        rows: [("hard skills", &b.hard_skills), ("soft skills", &b.soft_skills), ("other keywords", &b.keywords)]
-            .iter()
-            .map(|(name, c)| {
-                vec![
-                    name.to_string(),
-                    format!("{:.1}", c.score),
-                    format!("{:.0}%", c.share * 100.0),
-                    format!("{}/{}", c.matched, c.total),
-                ]
-            })
-            .collect(),
+        header: vec!["component", "score", "share", "points", "met"],
+        rows: [
+            ("hard skills", &b.hard_skills),
+            ("soft skills", &b.soft_skills),
+            ("other keywords", &b.keywords),
+            ("job title", &b.title),
+            ("education", &b.education),
+            ("experience", &b.experience),
+        ]
+        .iter()
+        .filter(|(_, c)| c.total > 0)
+        .map(|(name, c)| {
+            vec![
+                name.to_string(),
+                format!("{:.1}", c.score),
+                format!("{:.0}%", c.share * 100.0),
+                format!("{:.2}", c.points),
+                format!("{}/{}", c.matched, c.total),
+            ]
+        })
+        .collect(),
     };
     let matched = Block {
         title: format!("Matched ({})", r.matched.len()),
@@ -287,9 +269,16 @@ fn missing_block(r: &ScoreReport) -> Block {
 }
 
 fn finding_cells(f: &Finding) -> Vec<String> {
+    let mut skill = f.skill.clone().unwrap_or_else(|| "-".to_string());
+    if !f.alternatives.is_empty() {
+        skill = format!("{skill} or {}", f.alternatives.join(" or "));
+    }
+    if let Some(r) = &f.related {
+        skill = format!("{skill} (related: {r})");
+    }
     vec![
         f.keyword.clone(),
-        f.skill.clone().unwrap_or_else(|| "-".to_string()),
+        skill,
         f.kind.as_str().to_string(),
         f.tier.as_str().to_string(),
         format!("{:.2}", f.importance),

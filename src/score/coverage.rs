@@ -1,9 +1,11 @@
 //! The score formula, shared by `score` and `rank`: weighted coverage of a
-//! post's requirements per component, component shares, and the cap.
+//! post's requirements per component, the title, education and experience
+//! sub-scores, component shares, and the cap.
 
 use serde::Serialize;
 
 use super::Weights;
+use super::profile::{Fit, Fits};
 use super::requirements::Kind;
 use crate::sections::Tier;
 
@@ -14,9 +16,13 @@ pub struct Component {
     pub score: f64,
     /// Share of the total score, 0..=1, after leaving out empty components.
     pub share: f64,
-    /// Requirements of this kind that the résumé meets.
+    /// Score points it earns: `score × share`, before the cap; two decimals.
+    pub points: f64,
+    /// Score points it can earn: `100 × share`; two decimals.
+    pub max_points: f64,
+    /// Requirements (or parts, for title, education and experience) of this kind that the résumé meets.
     pub matched: usize,
-    /// Requirements of this kind in the post.
+    /// Requirements (or parts) of this kind in the post.
     pub total: usize,
 }
 
@@ -29,6 +35,12 @@ pub struct Breakdown {
     pub soft_skills: Component,
     /// Other keywords: post terms outside the lexicon, BM25-weighted.
     pub keywords: Component,
+    /// The post title's main words in the best résumé title line.
+    pub title: Component,
+    /// The degree asked for against the résumé's highest degree.
+    pub education: Component,
+    /// Years of experience asked for against the résumé's dated roles.
+    pub experience: Component,
     /// The score before the cap, when a missing required hard skill capped it.
     pub uncapped_score: Option<f64>,
 }
@@ -41,63 +53,73 @@ struct Tally {
     total: usize,
 }
 
-/// One requirement as scored: kind, tier, importance, met.
-pub type Scored = (Kind, Tier, f64, bool);
+/// Components: hard skills, soft skills, keywords, title, education, experience.
+const COMPONENTS: usize = 6;
+
+/// One requirement as scored: kind, tier, importance, and the share of it
+/// met (1 for the skill itself, [`Weights::related_credit`] for a related one, 0 missing).
+pub type Scored = (Kind, Tier, f64, f64);
 
 /// The match score (0..=100, one decimal) and its breakdown.
-pub fn coverage(requirements: impl IntoIterator<Item = Scored>, weights: &Weights) -> (f64, Breakdown) {
-    let (tallies, capped) = tally(requirements);
+pub fn coverage(requirements: impl IntoIterator<Item = Scored>, fits: &Fits, weights: &Weights) -> (f64, Breakdown) {
+    let (tallies, capped) = tally(requirements, fits);
     let scales = scale(&tallies, weights);
     let mut total = 0.0;
     let mut component = |i: usize| {
         let (t, (all, share)) = (tallies[i], scales[i]);
         let score = if t.total > 0 { 100.0 * t.met / all } else { 0.0 };
         total += score * share;
-        Component { score: round1(score), share: round3(share), matched: t.matched, total: t.total }
+        let (points, max_points) = (round2(score * share), round2(100.0 * share));
+        Component { score: round1(score), share: round3(share), points, max_points, matched: t.matched, total: t.total }
     };
-    let (hard_skills, soft_skills, keywords) = (component(0), component(1), component(2));
+    let [hard_skills, soft_skills, keywords, title, education, experience] = std::array::from_fn(&mut component);
     let score = if capped { total.min(weights.missing_required_cap) } else { total };
     let uncapped_score = (total > score).then(|| round1(total));
-    (round1(score), Breakdown { hard_skills, soft_skills, keywords, uncapped_score })
+    let breakdown = Breakdown { hard_skills, soft_skills, keywords, title, education, experience, uncapped_score };
+    (round1(score), breakdown)
 }
 
-/// Score points each requirement earns when met, or would add when missing
-/// (before the cap): 100 × its component's share × importance ÷ the
-/// component's denominator; two decimals.
-pub fn credits(requirements: &[Scored], weights: &Weights) -> Vec<f64> {
-    let (tallies, _) = tally(requirements.iter().copied());
+/// Score points each requirement earns (`.0`) and would still add (`.1`),
+/// before the cap: 100 × its component's share × importance ÷ the
+/// component's denominator, split by the share met; two decimals.
+pub fn credits(requirements: &[Scored], fits: &Fits, weights: &Weights) -> Vec<(f64, f64)> {
+    let (tallies, _) = tally(requirements.iter().copied(), fits);
     let scales = scale(&tallies, weights);
     requirements
         .iter()
-        .map(|&(kind, _, importance, _)| {
+        .map(|&(kind, _, importance, met)| {
             let (all, share) = scales[slot(kind)];
-            if all > 0.0 { (100.0 * share * importance / all * 100.0).round() / 100.0 } else { 0.0 }
+            let full = if all > 0.0 { 100.0 * share * importance / all } else { 0.0 };
+            (round2(full * met), round2(full * (1.0 - met)))
         })
         .collect()
 }
 
-/// Tallies per component, and whether a required hard skill is missing.
-fn tally(requirements: impl IntoIterator<Item = Scored>) -> ([Tally; 3], bool) {
-    let mut tallies = [Tally::default(); 3];
+/// Tallies per component, and whether a required hard skill is missing outright.
+fn tally(requirements: impl IntoIterator<Item = Scored>, fits: &Fits) -> ([Tally; COMPONENTS], bool) {
+    let mut tallies = [Tally::default(); COMPONENTS];
     let mut capped = false;
-    for (kind, tier, importance, ok) in requirements {
+    for (kind, tier, importance, met) in requirements {
         let t = &mut tallies[slot(kind)];
         t.all += importance;
         t.total += 1;
-        if ok {
-            t.met += importance;
-            t.matched += 1;
+        t.met += importance * met;
+        t.matched += usize::from(met > 0.0);
+        capped |= met == 0.0 && kind == Kind::Hard && tier == Tier::Required;
+    }
+    for (i, fit) in [fits.title, fits.education, fits.experience].into_iter().enumerate() {
+        if let Some(Fit { score, matched, total }) = fit {
+            tallies[3 + i] = Tally { met: score, all: 100.0, matched, total: total.max(1) };
         }
-        capped |= !ok && kind == Kind::Hard && tier == Tier::Required;
     }
     (tallies, capped)
 }
 
 /// Per component: its denominator (the hard-skill one at least
 /// [`Weights::min_hard_importance`]) and its share after leaving out empty components.
-fn scale(tallies: &[Tally; 3], weights: &Weights) -> [(f64, f64); 3] {
-    let shares = [weights.hard, weights.soft, weights.keywords];
-    let present: f64 = (0..3).filter(|&i| tallies[i].total > 0).map(|i| shares[i]).sum();
+fn scale(tallies: &[Tally; COMPONENTS], weights: &Weights) -> [(f64, f64); COMPONENTS] {
+    let shares = [weights.hard, weights.soft, weights.keywords, weights.title, weights.education, weights.experience];
+    let present: f64 = (0..COMPONENTS).filter(|&i| tallies[i].total > 0).map(|i| shares[i]).sum();
     std::array::from_fn(|i| {
         let t = tallies[i];
         let all = if i == 0 { t.all.max(weights.min_hard_importance) } else { t.all };
@@ -112,6 +134,10 @@ fn slot(kind: Kind) -> usize {
         Kind::Soft => 1,
         Kind::Keyword => 2,
     }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 pub(super) fn round1(x: f64) -> f64 {

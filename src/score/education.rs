@@ -1,7 +1,7 @@
 //! Degree requirements of a job post (`Bachelor's degree in Computer
 //! Science`, `PhD or equivalent`), checked against the résumé's degrees.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::degree::{Level, degrees};
 use crate::extract::Analysis;
@@ -53,10 +53,23 @@ fn asks(t: Tier, line: &str) -> bool {
         || ["degree", "diploma", "qualification"].iter().any(|w| lower.contains(w))
 }
 
+/// The degree a post asks for, as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DegreeAsk {
+    /// 1-based post line.
+    pub job_line: usize,
+    /// Lowest level the line accepts.
+    pub level: Level,
+    /// The field asked for, as written, if the line names one.
+    pub field: Option<String>,
+    /// Tier of the line.
+    pub tier: Tier,
+}
+
 /// The post's degree requirement: the asking line (see [`asks`]) in the
 /// strongest tier, first such line, outside boilerplate; `None` when the post asks for no degree.
-pub fn degree_required(job: &Analysis, resume: &Analysis) -> Option<DegreeRequirement> {
-    let mut best: Option<(Tier, usize, Level, Option<String>)> = None;
+pub fn degree_asked(job: &Analysis) -> Option<DegreeAsk> {
+    let mut best: Option<DegreeAsk> = None;
     for (n, line) in job.doc.lines() {
         let Some(t) = tier(job.section(n), line).filter(|&t| asks(t, line)) else { continue };
         let mut found = degrees(line);
@@ -65,27 +78,31 @@ pub fn degree_required(job: &Analysis, resume: &Analysis) -> Option<DegreeRequir
             !NOT_ASKED.contains(&next.as_str())
         });
         let Some(lowest) = found.iter().min_by_key(|d| d.level) else { continue };
-        if best.as_ref().is_none_or(|b| t < b.0) {
+        if best.as_ref().is_none_or(|b| t < b.tier) {
             let field = found.iter().find_map(|d| d.field.clone());
-            best = Some((t, n, lowest.level, field));
+            best = Some(DegreeAsk { job_line: n, level: lowest.level, field, tier: t });
         }
     }
-    let (tier, job_line, level, field) = best?;
+    best
+}
+
+/// The post's degree requirement checked against the résumé's highest degree.
+pub fn degree_required(job: &Analysis, ask: &DegreeAsk, resume: &Analysis) -> DegreeRequirement {
     let (resume_level, resume_line) = highest_degree(resume).unzip();
-    Some(DegreeRequirement {
-        job_line,
-        job_text: job.doc.original_line(job_line).trim().to_string(),
-        level,
-        field,
-        tier,
+    DegreeRequirement {
+        job_line: ask.job_line,
+        job_text: job.doc.original_line(ask.job_line).trim().to_string(),
+        level: ask.level,
+        field: ask.field.clone(),
+        tier: ask.tier,
         resume_level,
         resume_line,
-        met: resume_level.is_some_and(|l| l >= level),
-    })
+        met: resume_level.is_some_and(|l| l >= ask.level),
+    }
 }
 
 /// The résumé's highest degree and its line, education sections first.
-fn highest_degree(resume: &Analysis) -> Option<(Level, usize)> {
+pub fn highest_degree(resume: &Analysis) -> Option<(Level, usize)> {
     resume
         .doc
         .lines()

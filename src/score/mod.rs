@@ -4,18 +4,23 @@
 
 mod coverage;
 mod education;
+mod groups;
 mod hygiene;
+mod offer;
+mod profile;
 mod requirements;
 mod title;
 pub mod weights;
 mod years;
 
 pub use coverage::{Breakdown, Component, Scored, coverage, credits};
-pub use education::DegreeRequirement;
+pub use education::{DegreeAsk, DegreeRequirement};
+pub use offer::{Met, Offer};
+pub use profile::{Fit, Fits, JobProfile, ProfileKeys, ResumeProfile, fit};
 pub use requirements::{JobFacts, Kind, Requirement, Target};
 pub use title::TitleMatch;
 pub use weights::{ConfigError, TierWeights, Weights};
-pub use years::YearsRequirement;
+pub use years::{YearsAsk, YearsRequirement};
 
 use serde::Serialize;
 
@@ -34,8 +39,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Finding {
     /// The requirement as the post writes it.
     pub keyword: String,
-    /// Canonical skill name; `null` for other keywords.
+    /// Canonical skill name (for an OR-group, the one the résumé shows, else
+    /// the first); `null` for other keywords.
     pub skill: Option<String>,
+    /// The other skills of its OR-group (`Python or Go`), any of which meets it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     /// Skill category, or `keyword`.
     pub category: &'static str,
     /// `hard`, `soft` or `keyword`.
@@ -44,15 +53,20 @@ pub struct Finding {
     pub tier: Tier,
     /// Weight of the requirement within its component (higher = more important).
     pub importance: f64,
-    /// Score points it earns (matched) or would add if met (missing), before the cap.
+    /// Score points it earns, before the cap (a share for a related skill).
     pub credit: f64,
+    /// Score points it would still add if the résumé showed it, before the cap.
+    pub gain: f64,
     /// Times the post mentions it outside boilerplate.
     pub job_count: usize,
     /// 1-based post line that asks for it.
     pub job_line: usize,
     /// That line's text.
     pub job_text: String,
-    /// 1-based résumé line that shows it (matched only).
+    /// The résumé skill that earns it partial credit: an ESCO narrower
+    /// concept of it, or a skill that implies it (`React` for `JavaScript`).
+    pub related: Option<String>,
+    /// 1-based résumé line that shows it (or the related skill).
     pub resume_line: Option<usize>,
     /// That line's text.
     pub resume_text: Option<String>,
@@ -60,6 +74,10 @@ pub struct Finding {
     pub resume_section: Option<&'static str>,
     /// How the résumé writes it on that line (skills only).
     pub resume_keyword: Option<String>,
+    /// How the post writes the skill the résumé shows, when the requirement
+    /// is an OR-group (`Azure` in `AWS, GCP or Azure`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_keyword: Option<String>,
     /// Whether the résumé writes it as the post does (what a literal ATS search needs); skills only.
     pub literal: Option<bool>,
 }
@@ -79,7 +97,7 @@ pub struct ScoreReport {
     pub breakdown: Breakdown,
     /// Requirements the résumé meets, most important first.
     pub matched: Vec<Finding>,
-    /// Requirements the résumé lacks, most important first.
+    /// Requirements the résumé lacks (some with partial credit from a related skill), most important first.
     pub missing: Vec<Finding>,
     /// Years of experience from the résumé's dated roles, overlaps merged, one decimal.
     pub total_years: f64,
@@ -103,6 +121,8 @@ pub enum AdviceKind {
     LiteralMatch,
     /// The skill appears only in a skills list, not in a dated role or project.
     Placement,
+    /// The résumé shows only a related skill (partial credit).
+    Related,
     /// The dated roles show fewer years than the post asks for.
     YearsShort,
     /// The post asks for a degree the résumé does not show.
@@ -140,27 +160,31 @@ pub fn score(
     as_of: Month,
 ) -> Result<ScoreReport, KeywordError> {
     let facts = JobFacts::of(extractor, background, job, weights);
+    let experience = Experience::of(extractor, resume, as_of);
+    let offer = Offer::of(extractor, resume, &experience);
+    let fits = fit(&facts.profile.keys(), &offer.profile);
     let index = ResumeIndex::new(&resume.doc)?;
     let mut findings = Vec::with_capacity(facts.requirements.len());
+    let mut scored: Vec<Scored> = Vec::with_capacity(facts.requirements.len());
     for r in &facts.requirements {
-        findings.push(finding(extractor, resume, job, r, &index)?);
+        let (finding, met) = finding(extractor, resume, job, r, &offer, &index, weights)?;
+        scored.push((r.kind, r.tier, r.importance, met));
+        findings.push(finding);
     }
-    let scored: Vec<Scored> =
-        findings.iter().map(|f| (f.kind, f.tier, f.importance, f.resume_line.is_some())).collect();
-    let (score, breakdown) = coverage(scored.iter().copied(), weights);
-    for (f, credit) in findings.iter_mut().zip(credits(&scored, weights)) {
-        f.credit = credit;
+    let (score, breakdown) = coverage(scored.iter().copied(), &fits, weights);
+    for (f, (credit, gain)) in findings.iter_mut().zip(credits(&scored, &fits, weights)) {
+        (f.credit, f.gain) = (credit, gain);
     }
     let (mut matched, mut missing): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(|f| f.resume_line.is_some());
+        findings.into_iter().partition(|f| f.resume_line.is_some() && f.related.is_none());
     for list in [&mut matched, &mut missing] {
         list.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
     }
-    let experience = Experience::of(extractor, resume, as_of);
-    let years_required = years::years_required(extractor, job, &experience);
-    let degree_required = education::degree_required(job, resume);
+    let years_required = years::years_required(extractor, &facts.profile.years, &experience);
+    let degree_required = facts.profile.degree.as_ref().map(|a| education::degree_required(job, a, resume));
     let title = title::title_match(job, resume, &experience.roles);
     let mut advice = advice(&matched);
+    advice.extend(missing.iter().filter_map(related_advice));
     advice.extend(years_required.iter().filter(|y| !y.met).map(years_short));
     advice.extend(degree_required.iter().filter(|d| !d.met).map(missing_degree));
     advice.extend(title_mismatch(&title));
@@ -259,14 +283,15 @@ fn advice(matched: &[Finding]) -> Vec<Advice> {
     let mut out = Vec::new();
     for f in matched {
         let (Some(skill), Some(line), Some(written)) = (&f.skill, f.resume_line, &f.resume_keyword) else { continue };
+        let asked = f.job_keyword.as_ref().unwrap_or(&f.keyword);
         if f.literal == Some(false) {
             out.push(Advice {
                 kind: AdviceKind::LiteralMatch,
                 skill: skill.clone(),
                 resume_line: Some(line),
                 message: format!(
-                    "the post writes {:?} (line {}) but the résumé only has {written:?}: a literal ATS keyword search would miss it; add {:?}",
-                    f.keyword, f.job_line, f.keyword
+                    "the post writes {asked:?} (line {}) but the résumé only has {written:?}: a literal ATS keyword search would miss it; add {asked:?}",
+                    f.job_line
                 ),
             });
         }
@@ -287,46 +312,105 @@ fn advice(matched: &[Finding]) -> Vec<Advice> {
     out
 }
 
-/// A requirement with the résumé line that meets it, if any.
+/// A requirement with the résumé line that meets it, if any, and the share met (0..=1).
 fn finding(
     extractor: &Extractor,
     resume: &Analysis,
     job: &Analysis,
     r: &Requirement,
+    offer: &Offer,
     index: &ResumeIndex,
-) -> Result<Finding, KeywordError> {
-    let (skill, category, line, section, written, literal) = match &r.target {
-        Target::Skill(id) => {
-            let s = extractor.lexicon.skill(*id);
-            let evidence = best_evidence(resume, *id);
-            let literal = evidence.map(|_| {
-                resume.matches.iter().any(|m| m.skill == *id && phrase_key(resume.surface(m)) == phrase_key(&r.keyword))
-            });
-            let written = evidence.map(|m| resume.surface(m).to_string());
-            let (line, section) = (evidence.map(|m| m.line), evidence.map(|m| m.section));
-            (Some(s.name.clone()), s.category.as_str(), line, section, written, literal)
-        }
-        Target::Stem(stem) => {
-            let line = if index.contains(stem)? { line_with_stem(&resume.doc, stem) } else { None };
-            (None, "keyword", line, line.map(|n| resume.section(n)), None, None)
-        }
-    };
-    Ok(Finding {
+    weights: &Weights,
+) -> Result<(Finding, f64), KeywordError> {
+    let lexicon = &extractor.lexicon;
+    let name = |id: SkillId| lexicon.skill(id).name.clone();
+    let mut finding = Finding {
         keyword: r.keyword.clone(),
-        skill,
-        category,
+        skill: None,
+        alternatives: Vec::new(),
+        category: "keyword",
         kind: r.kind,
         tier: r.tier,
         importance: r.importance,
         credit: 0.0,
+        gain: 0.0,
         job_count: r.count,
         job_line: r.line,
         job_text: job.doc.original_line(r.line).trim().to_string(),
-        resume_line: line,
-        resume_text: line.map(|n| resume.doc.original_line(n).trim().to_string()),
-        resume_section: section.map(Section::as_str),
-        resume_keyword: written,
-        literal,
+        related: None,
+        resume_line: None,
+        resume_text: None,
+        resume_section: None,
+        resume_keyword: None,
+        job_keyword: None,
+        literal: None,
+    };
+    let (evidence, met) = match &r.target {
+        Target::Skill(id) => {
+            let accepted = std::iter::once(*id).chain(r.alternatives.iter().copied());
+            let how = offer.meets_skill(accepted.clone());
+            let shown = match how {
+                Some(Met::Skill(s)) => s,
+                _ => *id,
+            };
+            finding.skill = Some(name(shown));
+            finding.alternatives = accepted.filter(|&s| s != shown).map(name).collect();
+            finding.category = lexicon.skill(shown).category.as_str();
+            let (evidence, met) = match how {
+                Some(Met::Skill(s)) => (best_evidence(resume, s), 1.0),
+                Some(Met::Related(s)) => {
+                    finding.related = Some(name(s));
+                    (best_evidence(resume, s), weights.related_credit)
+                }
+                None => (None, 0.0),
+            };
+            if let (Some(m), Some(Met::Skill(s))) = (evidence, how) {
+                let form = match r.alternatives.is_empty() {
+                    true => r.keyword.clone(),
+                    false => job_form(job, r.line, s).unwrap_or_else(|| r.keyword.clone()),
+                };
+                finding.literal =
+                    Some(resume.matches.iter().any(|x| x.skill == s && contains_words(resume.surface(x), &form)));
+                finding.resume_keyword = Some(resume.surface(m).to_string());
+                finding.job_keyword = (!r.alternatives.is_empty()).then_some(form);
+            }
+            (evidence.map(|m| (m.line, m.section)), met)
+        }
+        Target::Stem(stem) => {
+            let line = if index.contains(stem)? { line_with_stem(&resume.doc, stem) } else { None };
+            (line.map(|n| (n, resume.section(n))), if line.is_some() { 1.0 } else { 0.0 })
+        }
+    };
+    if let Some((n, section)) = evidence {
+        finding.resume_line = Some(n);
+        finding.resume_text = Some(resume.doc.original_line(n).trim().to_string());
+        finding.resume_section = Some(section.as_str());
+    }
+    Ok((finding, met))
+}
+
+/// Whether `text` contains `words` as whole words, ignoring case and
+/// punctuation (`Microsoft Azure` contains `Azure`): what a literal ATS search needs.
+fn contains_words(text: &str, words: &str) -> bool {
+    format!(" {} ", phrase_key(text)).contains(&format!(" {} ", phrase_key(words)))
+}
+
+/// How the post writes `skill` on 1-based line `n`.
+fn job_form(job: &Analysis, n: usize, skill: SkillId) -> Option<String> {
+    job.matches.iter().find(|m| m.line == n && m.skill == skill).map(|m| job.surface(m).to_string())
+}
+
+/// Advice for a requirement met only by a related skill.
+fn related_advice(f: &Finding) -> Option<Advice> {
+    let related = f.related.as_ref()?;
+    Some(Advice {
+        kind: AdviceKind::Related,
+        skill: f.skill.clone().unwrap_or_default(),
+        resume_line: f.resume_line,
+        message: format!(
+            "the post asks for {:?} (line {}); the résumé shows the related {related:?}, which earns part of its credit: if you have used {:?}, name it",
+            f.keyword, f.job_line, f.keyword
+        ),
     })
 }
 

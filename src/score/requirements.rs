@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Weights;
+use super::groups::or_groups;
+use super::profile::JobProfile;
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, job_keywords};
 use crate::lexicon::{SkillId, SkillKind};
@@ -52,6 +54,9 @@ pub struct Requirement {
     pub keyword: String,
     /// The skill or stem that meets it.
     pub target: Target,
+    /// Other skills of its OR-group (`Python or Go`), any of which meets it too; ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<SkillId>,
     /// Hard, soft or keyword.
     pub kind: Kind,
     /// Strongest tier it is asked with.
@@ -65,10 +70,12 @@ pub struct Requirement {
 }
 
 /// Everything scoring needs from a job post.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct JobFacts {
     /// Requirements, skills first (by skill id), then keywords (heaviest first).
     pub requirements: Vec<Requirement>,
+    /// Title, degree and years asked, for the sub-scores.
+    pub profile: JobProfile,
 }
 
 impl JobFacts {
@@ -81,45 +88,100 @@ impl JobFacts {
         requirements.extend(keywords.into_iter().map(|k| Requirement {
             keyword: k.surface,
             target: Target::Stem(k.stem),
+            alternatives: Vec::new(),
             kind: Kind::Keyword,
             tier: tier(job.section(k.line), job.doc.line(k.line)).unwrap_or(Tier::Mentioned),
             importance: round2(k.weight / top),
             count: k.count,
             line: k.line,
         }));
-        JobFacts { requirements }
+        JobFacts { requirements, profile: JobProfile::of(job) }
     }
 }
 
+/// One skill as the post asks it: strongest tier, mentions, the mention in that tier.
+struct Asked<'a> {
+    tier: Tier,
+    count: usize,
+    at: &'a SkillMatch,
+}
+
+/// An OR-group: its strongest tier, mentions, first line in that tier, and its text there.
+struct Group {
+    tier: Tier,
+    count: usize,
+    line: usize,
+    text: String,
+}
+
+/// The post's skill requirements. A skill mentioned on its own is one
+/// requirement; an OR-group (see [`or_groups`]) is one requirement of its own
+/// that any member meets, even when a member is also asked on its own.
 fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) -> Vec<Requirement> {
-    let mut asked: BTreeMap<SkillId, (Tier, usize, &SkillMatch)> = BTreeMap::new();
-    let mut line_tier = (0, None);
-    for m in &job.matches {
-        if line_tier.0 != m.line {
-            line_tier = (m.line, tier(m.section, job.doc.line(m.line)));
+    let mut asked: BTreeMap<SkillId, Asked> = BTreeMap::new();
+    let mut groups: BTreeMap<Vec<SkillId>, Group> = BTreeMap::new();
+    for line in job.matches.chunk_by(|a, b| a.line == b.line) {
+        let n = line[0].line;
+        let Some(t) = tier(line[0].section, job.doc.line(n)) else { continue };
+        let text = job.doc.original_line(n);
+        let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
+        let grouped = or_groups(text, &spans);
+        for g in &grouped {
+            let mut members: Vec<SkillId> = g.iter().map(|&i| line[i].skill).collect();
+            members.sort_unstable();
+            members.dedup();
+            if members.len() < 2 {
+                continue;
+            }
+            let (first, last) = (&line[g[0]], &line[g[g.len() - 1]]);
+            let text = &text[first.start..last.end];
+            let entry = groups.entry(members).or_insert(Group { tier: t, count: 0, line: n, text: text.to_string() });
+            entry.count += 1;
+            if t < entry.tier {
+                (entry.tier, entry.line, entry.text) = (t, n, text.to_string());
+            }
         }
-        let Some(t) = line_tier.1 else { continue };
-        let entry = asked.entry(m.skill).or_insert((t, 0, m));
-        entry.1 += 1;
-        if t < entry.0 {
-            (entry.0, entry.2) = (t, m);
+        for (_, m) in line.iter().enumerate().filter(|(i, _)| !grouped.iter().flatten().any(|g| g == i)) {
+            let entry = asked.entry(m.skill).or_insert(Asked { tier: t, count: 0, at: m });
+            entry.count += 1;
+            if t < entry.tier {
+                (entry.tier, entry.at) = (t, m);
+            }
         }
     }
-    asked
+    let importance = |t: Tier, count: usize| round2(weights.tier(t) * (1.0 + (count as f64).ln().min(1.0)));
+    let kind = |id: SkillId| match extractor.lexicon.skill(id).category.kind() {
+        SkillKind::Hard => Kind::Hard,
+        SkillKind::Soft => Kind::Soft,
+    };
+    let mut out: Vec<Requirement> = groups
         .into_iter()
-        .map(|(id, (t, count, at))| Requirement {
-            keyword: job.surface(at).to_string(),
-            target: Target::Skill(id),
-            kind: match extractor.lexicon.skill(id).category.kind() {
-                SkillKind::Hard => Kind::Hard,
-                SkillKind::Soft => Kind::Soft,
-            },
-            tier: t,
-            importance: round2(weights.tier(t) * (1.0 + (count as f64).ln().min(1.0))),
-            count,
-            line: at.line,
+        .map(|(members, g)| Requirement {
+            keyword: g.text,
+            target: Target::Skill(members[0]),
+            alternatives: members[1..].to_vec(),
+            kind: kind(members[0]),
+            tier: g.tier,
+            importance: importance(g.tier, g.count),
+            count: g.count,
+            line: g.line,
         })
-        .collect()
+        .collect();
+    out.extend(asked.into_iter().map(|(id, a)| Requirement {
+        keyword: job.surface(a.at).to_string(),
+        target: Target::Skill(id),
+        alternatives: Vec::new(),
+        kind: kind(id),
+        tier: a.tier,
+        importance: importance(a.tier, a.count),
+        count: a.count,
+        line: a.at.line,
+    }));
+    out.sort_by_key(|r| match r.target {
+        Target::Skill(id) => (id, r.alternatives.len()),
+        Target::Stem(_) => (SkillId::MAX, 0),
+    });
+    out
 }
 
 pub(super) fn round2(x: f64) -> f64 {

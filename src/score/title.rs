@@ -48,7 +48,7 @@ pub struct TitleMatch {
 }
 
 /// Main words of a title: lowercase, letters and digits, singular, no filler or placeholder.
-fn main_words(title: &str) -> Vec<String> {
+pub(crate) fn main_words(title: &str) -> Vec<String> {
     let mut out: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric() && c != '<' && c != '>')
         .filter(|w| w.len() > 1 && !w.starts_with('<') && w.chars().any(char::is_alphabetic))
@@ -62,13 +62,18 @@ fn main_words(title: &str) -> Vec<String> {
     out
 }
 
+/// The résumé's title lines: its first [`HEADER_LINES`] lines (the headline)
+/// and the titles of its dated roles, as `(1-based line, text)`.
+pub(crate) fn title_lines<'a>(resume: &'a Analysis, roles: &'a [Role]) -> impl Iterator<Item = (usize, &'a str)> {
+    resume.doc.lines().take(HEADER_LINES).chain(roles.iter().map(|r| (r.line, r.title.as_str())))
+}
+
 /// Compares the post's title with the résumé's headline lines and the
 /// titles of its dated roles.
 pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[Role]) -> TitleMatch {
     let job_title = job.doc.title().to_string();
     let wanted = main_words(&job_title);
-    let candidates = resume.doc.lines().take(HEADER_LINES).chain(roles.iter().map(|r| (r.line, r.title.as_str())));
-    let best = candidates
+    let best = title_lines(resume, roles)
         .map(|(n, text)| {
             let words = main_words(text);
             let shared = wanted.iter().filter(|w| words.contains(w)).count();

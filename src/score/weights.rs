@@ -18,6 +18,15 @@ pub struct Weights {
     pub soft: f64,
     /// Share of the score from other keywords.
     pub keywords: f64,
+    /// Share of the score from the job title (when the post has one).
+    pub title: f64,
+    /// Share of the score from education (when the post asks for a degree).
+    pub education: f64,
+    /// Share of the score from years of experience (when the post asks for years).
+    pub experience: f64,
+    /// Share of a skill requirement met by a related skill (ESCO narrower
+    /// concept, or one that implies it: `React` for `JavaScript`), 0..=1.
+    pub related_credit: f64,
     /// Highest score when a required hard skill is missing, 0..=100.
     pub missing_required_cap: f64,
     /// Smallest hard-skill denominator (importance points): a post that asks
@@ -52,9 +61,13 @@ impl Default for TierWeights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            hard: 0.70,
+            hard: 0.60,
             soft: 0.10,
-            keywords: 0.20,
+            keywords: 0.15,
+            title: 0.05,
+            education: 0.05,
+            experience: 0.05,
+            related_credit: 0.5,
             missing_required_cap: 80.0,
             min_hard_importance: 12.0,
             keyword_limit: 15,
@@ -105,12 +118,22 @@ impl Weights {
     }
 
     fn validate(&self) -> Result<(), String> {
-        let shares = [("hard", self.hard), ("soft", self.soft), ("keywords", self.keywords)];
+        let shares = [
+            ("hard", self.hard),
+            ("soft", self.soft),
+            ("keywords", self.keywords),
+            ("title", self.title),
+            ("education", self.education),
+            ("experience", self.experience),
+        ];
         if let Some((name, v)) = shares.iter().find(|(_, v)| !v.is_finite() || *v < 0.0) {
             return Err(format!("{name} = {v}: a share must be a number of 0 or more"));
         }
         if shares.iter().map(|(_, v)| v).sum::<f64>() <= 0.0 {
-            return Err("hard, soft and keywords are all 0: nothing would count".into());
+            return Err("all shares are 0: nothing would count".into());
+        }
+        if !(0.0..=1.0).contains(&self.related_credit) {
+            return Err(format!("related-credit = {}: must be in 0..=1", self.related_credit));
         }
         let t = self.tiers;
         let tiers = [
@@ -151,13 +174,16 @@ mod tests {
         assert_eq!(parse(&Weights::default().to_toml()).unwrap(), Weights::default());
         let w = parse("hard = 0.8\n[tiers]\npreferred = 0.5\n").unwrap();
         assert_eq!((w.hard, w.soft, w.tiers.preferred, w.tiers.required), (0.8, 0.10, 0.5, 3.0));
+        assert_eq!(w.related_credit, 0.5);
     }
 
     #[test]
     fn invalid_files_are_errors() {
         assert!(parse("hardd = 0.8").unwrap_err().contains("unknown field"));
         assert!(parse("hard = -1").unwrap_err().contains("hard = -1"));
-        assert!(parse("hard = 0\nsoft = 0\nkeywords = 0").unwrap_err().contains("nothing would count"));
+        let zero = "hard = 0\nsoft = 0\nkeywords = 0\ntitle = 0\neducation = 0\nexperience = 0";
+        assert!(parse(zero).unwrap_err().contains("nothing would count"));
+        assert!(parse("related-credit = 1.5").unwrap_err().contains("related-credit"));
         assert!(parse("[tiers]\nrequired = 0").unwrap_err().contains("tiers.required"));
         assert!(parse("missing-required-cap = 120").unwrap_err().contains("missing-required-cap"));
         assert!(parse("hard = ").is_err());

@@ -6,10 +6,11 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
+use crate::lexicon::SkillId;
 
 /// Largest number of years read as a requirement (larger ones are company history).
 const MAX_YEARS: u32 = 20;
@@ -42,8 +43,21 @@ fn years_regex() -> &'static Regex {
     })
 }
 
+/// A years-of-experience requirement as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearsAsk {
+    /// 1-based post line.
+    pub job_line: usize,
+    /// The phrase as written, e.g. `5+ years of experience`.
+    pub phrase: String,
+    /// Years asked for (the lower bound of a range).
+    pub years: u32,
+    /// The skills named after the years on that line; empty for experience in general.
+    pub skills: Vec<SkillId>,
+}
+
 /// The years requirements of `job`, outside boilerplate sections.
-pub fn years_required(extractor: &Extractor, job: &Analysis, experience: &Experience) -> Vec<YearsRequirement> {
+pub fn years_asked(job: &Analysis) -> Vec<YearsAsk> {
     let mut out = Vec::new();
     for (n, line) in job.doc.lines() {
         if job.section(n).is_boilerplate() {
@@ -59,30 +73,43 @@ pub fn years_required(extractor: &Extractor, job: &Analysis, experience: &Experi
                 continue;
             }
             let start = job.doc.original_offset(n, whole.end());
-            let mut skills: Vec<String> = job
-                .matches
-                .iter()
-                .filter(|m| m.line == n && m.start >= start)
-                .map(|m| extractor.lexicon.skill(m.skill).name.clone())
-                .collect();
+            let mut skills: Vec<SkillId> =
+                job.matches.iter().filter(|m| m.line == n && m.start >= start).map(|m| m.skill).collect();
             skills.dedup();
-            let resume_years = if skills.is_empty() {
-                experience.total_years
-            } else {
-                skills.iter().filter_map(|s| experience.skill_years.get(s)).copied().fold(0.0, f64::max)
-            };
             let phrase = format!("{}{}", whole.as_str(), clause(after)).trim().to_string();
-            out.push(YearsRequirement {
-                job_line: n,
-                phrase,
-                years,
-                skills,
-                resume_years,
-                met: resume_years >= f64::from(years),
-            });
+            out.push(YearsAsk { job_line: n, phrase, years, skills });
         }
     }
     out
+}
+
+/// Years the résumé shows for an ask: the most of its skills, or the total when it names none.
+pub fn resume_years(ask_skills: &[SkillId], total_years: f64, skill_years: impl Fn(SkillId) -> Option<f64>) -> f64 {
+    if ask_skills.is_empty() {
+        total_years
+    } else {
+        ask_skills.iter().filter_map(|&s| skill_years(s)).fold(0.0, f64::max)
+    }
+}
+
+/// The post's years requirements checked against the résumé's experience.
+pub fn years_required(extractor: &Extractor, asks: &[YearsAsk], experience: &Experience) -> Vec<YearsRequirement> {
+    asks.iter()
+        .map(|a| {
+            let skills: Vec<String> = a.skills.iter().map(|&s| extractor.lexicon.skill(s).name.clone()).collect();
+            let years = resume_years(&a.skills, experience.total_years, |s| {
+                experience.skill_years.get(&extractor.lexicon.skill(s).name).copied()
+            });
+            YearsRequirement {
+                job_line: a.job_line,
+                phrase: a.phrase.clone(),
+                years: a.years,
+                skills,
+                resume_years: years,
+                met: years >= f64::from(a.years),
+            }
+        })
+        .collect()
 }
 
 /// The rest of the clause: up to `,` `;` `.` `(` or [`PHRASE_CHARS`] bytes, cut at a word.
@@ -107,7 +134,10 @@ mod tests {
         let job = ex.analyze(Document::from_text("p.txt".as_ref(), post).unwrap());
         let cv = ex.analyze(Document::from_text("r.md".as_ref(), resume).unwrap());
         let experience = Experience::of(&ex, &cv, Month::new(2026, 11));
-        years_required(&ex, &job, &experience).into_iter().map(|y| (y.years, y.skills, y.resume_years, y.met)).collect()
+        years_required(&ex, &years_asked(&job), &experience)
+            .into_iter()
+            .map(|y| (y.years, y.skills, y.resume_years, y.met))
+            .collect()
     }
 
     #[test]

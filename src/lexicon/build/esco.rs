@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{BuildError, Candidate, format_err};
-use crate::lexicon::Category;
+use crate::lexicon::{Category, Lexicon, SkillId};
+use crate::tokenize::phrase_key;
 
 type Record = HashMap<String, String>;
 
@@ -30,6 +31,28 @@ pub fn read(dir: &Path) -> Result<Vec<Candidate>, BuildError> {
         }
     }
     Ok(out)
+}
+
+/// Narrower → broader pairs of ESCO knowledge/skill concepts (skill groups
+/// left out) whose preferred labels both name a skill of `lexicon`.
+pub fn broader(dir: &Path, lexicon: &Lexicon) -> Result<Vec<(SkillId, SkillId)>, BuildError> {
+    let by_key = lexicon.alias_index();
+    let skill_of: HashMap<String, SkillId> = records(&dir.join("skills_en.csv"))?
+        .iter()
+        .filter_map(|r| {
+            let id = by_key.get(&phrase_key(&clean_label(field(r, "preferredLabel"))))?;
+            Some((field(r, "conceptUri").to_string(), *id))
+        })
+        .collect();
+    let mut pairs: Vec<(SkillId, SkillId)> = records(&dir.join("broaderRelationsSkillPillar.csv"))?
+        .iter()
+        .filter(|r| field(r, "broaderType") == "KnowledgeSkillCompetence")
+        .filter_map(|r| Some((*skill_of.get(field(r, "conceptUri"))?, *skill_of.get(field(r, "broaderUri"))?)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    Ok(pairs)
 }
 
 fn records(path: &Path) -> Result<Vec<Record>, BuildError> {

@@ -51,7 +51,7 @@ pub fn merge(candidates: Vec<Candidate>, overrides: &Overrides, english: &HashSe
         })
         .collect();
     skills.sort_by_cached_key(|s| sort_key(&s.name));
-    Lexicon { skills }
+    Lexicon { skills, relations: Vec::new() }
 }
 
 impl Merger {

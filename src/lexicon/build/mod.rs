@@ -13,7 +13,7 @@ mod overrides;
 
 use std::path::{Path, PathBuf};
 
-use super::{Category, Lexicon};
+use super::{Category, Lexicon, Relation, RelationKind, SkillId};
 
 pub use overrides::Overrides;
 
@@ -99,5 +99,28 @@ pub fn build(inputs: &BuildInputs) -> Result<Lexicon, BuildError> {
     candidates.extend(esco::read(&inputs.esco)?);
     candidates.extend(onet::read(&inputs.onet, &english)?);
     candidates.extend(learned);
-    Ok(merge::merge(candidates, &overrides, &english))
+    let mut lexicon = merge::merge(candidates, &overrides, &english);
+    lexicon.relations = relations(&lexicon, &esco::broader(&inputs.esco, &lexicon)?, &overrides)
+        .map_err(|m| format_err(&inputs.overrides, m))?;
+    lexicon.relations.sort();
+    Ok(lexicon)
+}
+
+/// ESCO broader pairs and the overrides' `implies` pairs as relations.
+///
+/// Errors: an `implies` line naming a skill the lexicon lacks.
+fn relations(
+    lexicon: &Lexicon,
+    broader: &[(SkillId, SkillId)],
+    overrides: &Overrides,
+) -> Result<Vec<Relation>, String> {
+    let mut out: Vec<Relation> = broader
+        .iter()
+        .map(|&(from, to)| Relation { from, to, kind: RelationKind::Broader, source: "esco".into() })
+        .collect();
+    for (from, to) in &overrides.implies {
+        let id = |name: &str| lexicon.id_of(name).ok_or_else(|| format!("implies: unknown skill {name:?}"));
+        out.push(Relation { from: id(from)?, to: id(to)?, kind: RelationKind::Implies, source: "overrides".into() });
+    }
+    Ok(out)
 }

@@ -4,7 +4,8 @@
 //! One directive a line, tab-separated, `#` comments:
 //! - `skill<TAB>Name<TAB>category<TAB>alias|alias|=CaseSensitiveAlias`
 //! - `stop<TAB>alias`: never match this alias from a source (overrides may still list it);
-//! - `drop<TAB>Name`: leave a source skill out.
+//! - `drop<TAB>Name`: leave a source skill out;
+//! - `implies<TAB>Name<TAB>Other`: showing skill `Name` partly shows `Other` (`React` → `JavaScript`).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -22,6 +23,8 @@ pub struct Overrides {
     pub stop: HashSet<String>,
     /// Phrase keys of skill names to leave out.
     pub drop: HashSet<String>,
+    /// `(from, to)` canonical names: showing `from` partly shows `to`.
+    pub implies: Vec<(String, String)>,
 }
 
 impl Overrides {
@@ -60,7 +63,10 @@ impl Overrides {
             ["drop", name] => {
                 self.drop.insert(phrase_key(name));
             }
-            _ => return Err(format!("expected `skill`, `stop` or `drop` with its columns, found {line:?}")),
+            ["implies", from, to] => self.implies.push((from.to_string(), to.to_string())),
+            _ => {
+                return Err(format!("expected `skill`, `stop`, `drop` or `implies` with its columns, found {line:?}"));
+            }
         }
         Ok(())
     }

@@ -1,0 +1,114 @@
+//! OR-groups in a job-post line: skills offered as alternatives (`Python or
+//! Go`, `AWS, GCP or Azure`, `one of Java, Kotlin, Scala`, `Tableau/Power BI`)
+//! count as one requirement that any of them meets.
+
+/// How two neighbouring skill mentions are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// `or`, `and/or`, `, or`.
+    Or,
+    /// `/` or `|`: binds tighter than a comma.
+    Slash,
+    /// A comma, a parenthesis or a space only.
+    List,
+    /// Anything else (`and`, other words): the run ends.
+    Break,
+}
+
+/// Cues before a list that make it a choice: `one of Java, Kotlin, Scala`.
+const CHOICE_CUES: [&str; 4] = ["one of", "any of", "either", "one or more of"];
+/// Bytes before a run searched for a choice cue.
+const CUE_WINDOW: usize = 40;
+
+fn link(between: &str) -> Link {
+    let s: String = between
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '(' | ')'))
+        .collect::<String>()
+        .to_lowercase();
+    match s.as_str() {
+        "or" | "and/or" | "or/and" => Link::Or,
+        "/" | "|" => Link::Slash,
+        "" => Link::List,
+        _ => Link::Break,
+    }
+}
+
+/// OR-groups among the skill mentions of one line: indices into `spans`
+/// (byte ranges into `line`, in order, end exclusive), each group of two or more.
+pub fn or_groups(line: &str, spans: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut groups = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=spans.len() {
+        let joined = i < spans.len() && spans[i].0 >= spans[i - 1].1 && {
+            let l = link(&line[spans[i - 1].1..spans[i].0]);
+            l != Link::Break
+        };
+        if !joined {
+            groups.extend(run_groups(line, spans, run_start, i));
+            run_start = i;
+        }
+    }
+    groups
+}
+
+/// Groups within one run `spans[from..to]` of mentions joined by `or`, `/` or commas.
+fn run_groups(line: &str, spans: &[(usize, usize)], from: usize, to: usize) -> Vec<Vec<usize>> {
+    if to - from < 2 {
+        return Vec::new();
+    }
+    let links: Vec<Link> = (from + 1..to).map(|i| link(&line[spans[i - 1].1..spans[i].0])).collect();
+    let before = &line[..spans[from].0];
+    let window = before[floor_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
+    if links.contains(&Link::Or) || CHOICE_CUES.iter().any(|c| window.contains(c)) {
+        return vec![(from..to).collect()];
+    }
+    let mut out = Vec::new();
+    let mut group = vec![from];
+    for (k, l) in links.iter().enumerate() {
+        if *l != Link::Slash {
+            out.extend((group.len() > 1).then(|| std::mem::take(&mut group)));
+            group.clear();
+        }
+        group.push(from + k + 1);
+    }
+    out.extend((group.len() > 1).then_some(group));
+    out
+}
+
+fn floor_boundary(s: &str, at: usize) -> usize {
+    (at..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Groups as the words they join; each skill is one word of `line`.
+    fn groups(line: &str, skills: &[&str]) -> Vec<Vec<String>> {
+        let spans: Vec<(usize, usize)> = skills
+            .iter()
+            .scan(0, |from, s| {
+                let start = *from + line[*from..].find(s).unwrap();
+                *from = start + s.len();
+                Some((start, *from))
+            })
+            .collect();
+        or_groups(line, &spans).iter().map(|g| g.iter().map(|&i| skills[i].to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn alternatives_are_grouped_and_lists_are_not() {
+        assert_eq!(groups("Experience with Python or Go", &["Python", "Go"]), [["Python", "Go"]]);
+        assert_eq!(groups("AWS, GCP, or Azure", &["AWS", "GCP", "Azure"]), [["AWS", "GCP", "Azure"]]);
+        assert_eq!(groups("one of Java, Kotlin, Scala", &["Java", "Kotlin", "Scala"]), [["Java", "Kotlin", "Scala"]]);
+        assert_eq!(
+            groups("Python, SQL, Tableau/Power BI", &["Python", "SQL", "Tableau", "Power BI"]),
+            [["Tableau", "Power BI"]]
+        );
+        assert!(groups("Python, Java and C++", &["Python", "Java", "C++"]).is_empty());
+        assert_eq!(groups("Python and Go or Rust", &["Python", "Go", "Rust"]), [["Go", "Rust"]]);
+        assert!(groups("Docker for builds or Kubernetes", &["Docker", "Kubernetes"]).is_empty());
+        assert_eq!(groups("Linux (or BSD) kernels", &["Linux", "BSD"]), [["Linux", "BSD"]]);
+    }
+}

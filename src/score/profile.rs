@@ -1,0 +1,192 @@
+//! The title, education and experience sub-scores: what a job post asks
+//! (its title's main words, a degree, years of experience) against what a
+//! résumé shows (its title lines, highest degree, years in total and per skill).
+//! Both sides are small enough to store in the index, so `rank` computes the
+//! same sub-scores as `score` without re-reading a file.
+
+use serde::{Deserialize, Serialize};
+
+use super::education::{DegreeAsk, degree_asked, highest_degree};
+use super::title::{main_words, title_lines};
+use super::years::{YearsAsk, resume_years, years_asked};
+use crate::degree::Level;
+use crate::experience::Experience;
+use crate::extract::{Analysis, Extractor};
+use crate::index::pack::stem_hash;
+use crate::lexicon::SkillId;
+use crate::sections::Tier;
+
+/// Education score when the résumé shows a degree below the one asked for, 0..=100.
+const LOWER_DEGREE: f64 = 50.0;
+/// Lowest education score when the degree is only preferred, 0..=100.
+const PREFERRED_DEGREE_FLOOR: f64 = 50.0;
+
+/// What a job post asks beyond skills and keywords.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct JobProfile {
+    /// Main words of the post's title: lowercase, singular, seniority and filler left out.
+    pub title: Vec<String>,
+    /// The degree it asks for, if any.
+    pub degree: Option<DegreeAsk>,
+    /// Its years-of-experience requirements, in post order.
+    pub years: Vec<YearsAsk>,
+}
+
+impl JobProfile {
+    /// The profile of an analyzed job post.
+    pub fn of(job: &Analysis) -> JobProfile {
+        JobProfile { title: main_words(job.doc.title()), degree: degree_asked(job), years: years_asked(job) }
+    }
+
+    /// What the sub-scores compare.
+    pub fn keys(&self) -> ProfileKeys {
+        ProfileKeys {
+            title: self.title.iter().map(|w| stem_hash(w)).collect(),
+            degree: self.degree.as_ref().map(|d| (d.level, d.tier)),
+            years: self.years.iter().map(|y| (y.years, y.skills.clone())).collect(),
+        }
+    }
+}
+
+/// A [`JobProfile`] reduced to what the sub-scores compare; also what the
+/// index packs (see [`crate::index::pack`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProfileKeys {
+    /// [`stem_hash`] of each title main word.
+    pub title: Vec<u32>,
+    /// Degree level asked for and the tier it is asked with.
+    pub degree: Option<(Level, Tier)>,
+    /// Years asked for, and the skills they are about (empty: in total).
+    pub years: Vec<(u32, Vec<SkillId>)>,
+}
+
+/// What a résumé shows beyond skills and keywords; stored in the index for résumés.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ResumeProfile {
+    /// [`stem_hash`]es of the main words of each title line (headline and dated roles).
+    pub titles: Vec<Vec<u32>>,
+    /// Highest degree level.
+    pub degree: Option<Level>,
+    /// Years of the merged role periods.
+    pub total_years: f64,
+    /// Years per skill, ascending by skill id.
+    pub skill_years: Vec<(SkillId, f64)>,
+}
+
+impl ResumeProfile {
+    /// The profile of an analyzed résumé with its experience.
+    pub fn of(extractor: &Extractor, resume: &Analysis, experience: &Experience) -> ResumeProfile {
+        let titles = title_lines(resume, &experience.roles)
+            .map(|(_, text)| main_words(text).iter().map(|w| stem_hash(w)).collect::<Vec<u32>>())
+            .filter(|words| !words.is_empty())
+            .collect();
+        let mut skill_years: Vec<(SkillId, f64)> = experience
+            .skill_years
+            .iter()
+            .filter_map(|(name, &years)| Some((extractor.lexicon.id_of(name)?, years)))
+            .collect();
+        skill_years.sort_by_key(|&(id, _)| id);
+        ResumeProfile {
+            titles,
+            degree: highest_degree(resume).map(|(level, _)| level),
+            total_years: experience.total_years,
+            skill_years,
+        }
+    }
+
+    fn years_of(&self, skill: SkillId) -> Option<f64> {
+        self.skill_years.binary_search_by_key(&skill, |&(id, _)| id).ok().map(|i| self.skill_years[i].1)
+    }
+}
+
+/// One sub-score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// 0..=100.
+    pub score: f64,
+    /// Parts met: title words shared, degree met (0 or 1), years requirements met.
+    pub matched: usize,
+    /// Parts asked: title words, 1, years requirements.
+    pub total: usize,
+}
+
+/// The three sub-scores; `None` when the post asks for nothing of that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Fits {
+    /// Share of the title's main words in the best résumé title line.
+    pub title: Option<Fit>,
+    /// 100 when the résumé's degree reaches the level asked, [`LOWER_DEGREE`] for a
+    /// lower one, 0 for none; at least [`PREFERRED_DEGREE_FLOOR`] for a preferred degree.
+    pub education: Option<Fit>,
+    /// Mean over the years requirements of min(years shown ÷ years asked, 1).
+    pub experience: Option<Fit>,
+}
+
+/// The sub-scores of a résumé for a post.
+pub fn fit(job: &ProfileKeys, resume: &ResumeProfile) -> Fits {
+    Fits { title: title_fit(job, resume), education: education_fit(job, resume), experience: years_fit(job, resume) }
+}
+
+fn title_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
+    if job.title.is_empty() {
+        return None;
+    }
+    let shared = resume.titles.iter().map(|t| job.title.iter().filter(|w| t.contains(w)).count()).max().unwrap_or(0);
+    let total = job.title.len();
+    Some(Fit { score: 100.0 * shared as f64 / total as f64, matched: shared, total })
+}
+
+fn education_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
+    let (level, tier) = job.degree?;
+    let score = match resume.degree {
+        Some(l) if l >= level => 100.0,
+        Some(_) => LOWER_DEGREE,
+        None => 0.0,
+    };
+    let score = if tier == Tier::Preferred { score.max(PREFERRED_DEGREE_FLOOR) } else { score };
+    Some(Fit { score, matched: usize::from(score >= 100.0), total: 1 })
+}
+
+fn years_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
+    if job.years.is_empty() {
+        return None;
+    }
+    let (mut sum, mut matched) = (0.0, 0);
+    for (years, skills) in &job.years {
+        let shown = resume_years(skills, resume.total_years, |s| resume.years_of(s));
+        sum += (shown / f64::from(*years)).min(1.0);
+        matched += usize::from(shown >= f64::from(*years));
+    }
+    Some(Fit { score: 100.0 * sum / job.years.len() as f64, matched, total: job.years.len() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resume() -> ResumeProfile {
+        ResumeProfile {
+            titles: vec![vec![stem_hash("linux"), stem_hash("engineer")]],
+            degree: Some(Level::Bachelor),
+            total_years: 6.0,
+            skill_years: vec![(7, 2.0)],
+        }
+    }
+
+    #[test]
+    fn sub_scores() {
+        let job = ProfileKeys {
+            title: vec![stem_hash("linux"), stem_hash("developer")],
+            degree: Some((Level::Master, Tier::Required)),
+            years: vec![(4, vec![7]), (5, vec![])],
+        };
+        let f = fit(&job, &resume());
+        assert_eq!(f.title, Some(Fit { score: 50.0, matched: 1, total: 2 }));
+        assert_eq!(f.education, Some(Fit { score: 50.0, matched: 0, total: 1 }));
+        assert_eq!(f.experience, Some(Fit { score: 75.0, matched: 1, total: 2 }));
+        let preferred = ProfileKeys { degree: Some((Level::Master, Tier::Preferred)), ..ProfileKeys::default() };
+        let none = ResumeProfile { degree: None, ..resume() };
+        assert_eq!(fit(&preferred, &none).education.map(|f| f.score), Some(50.0));
+        assert_eq!(fit(&ProfileKeys::default(), &resume()), Fits::default());
+    }
+}
