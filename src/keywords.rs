@@ -11,6 +11,7 @@ use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::document::Document;
 use crate::extract::Analysis;
+use crate::sections::heading;
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
@@ -177,7 +178,7 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
         while let Some(m) = matches.next_if(|m| m.line <= n) {
             skills.push((m.start, m.end));
         }
-        if job.section(n).is_boilerplate() {
+        if job.section(n).is_boilerplate() || heading(line).is_some() {
             continue;
         }
         let mut stream = words.token_stream(line);

@@ -262,9 +262,13 @@ fn score_blocks(r: &ScoreReport) -> Vec<Block> {
 
 fn missing_block(r: &ScoreReport) -> Block {
     Block {
-        title: format!("Missing ({}), most important first", r.missing.len()),
-        header: vec!["keyword", "skill", "kind", "tier", "weight", "job line", "asked in the post"],
-        rows: r.missing.iter().map(|f| finding_cells(f).into_iter().chain([excerpt(&f.job_text)]).collect()).collect(),
+        title: format!("Missing ({}), largest score gain first", r.missing.len()),
+        header: vec!["keyword", "skill", "kind", "tier", "weight", "job line", "gain", "asked in the post"],
+        rows: r
+            .missing
+            .iter()
+            .map(|f| finding_cells(f).into_iter().chain([format!("{:.2}", f.gain), excerpt(&f.job_text)]).collect())
+            .collect(),
     }
 }
 

@@ -97,7 +97,7 @@ pub struct ScoreReport {
     pub breakdown: Breakdown,
     /// Requirements the résumé meets, most important first.
     pub matched: Vec<Finding>,
-    /// Requirements the résumé lacks (some with partial credit from a related skill), most important first.
+    /// Requirements the résumé lacks (some with partial credit from a related skill), largest score gain first.
     pub missing: Vec<Finding>,
     /// Years of experience from the résumé's dated roles, overlaps merged, one decimal.
     pub total_years: f64,
@@ -177,9 +177,13 @@ pub fn score(
     }
     let (mut matched, mut missing): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.resume_line.is_some() && f.related.is_none());
-    for list in [&mut matched, &mut missing] {
-        list.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
-    }
+    matched.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
+    missing.sort_by(|a, b| {
+        b.gain
+            .total_cmp(&a.gain)
+            .then_with(|| b.importance.total_cmp(&a.importance))
+            .then_with(|| a.keyword.cmp(&b.keyword))
+    });
     let years_required = years::years_required(extractor, &facts.profile.years, &experience);
     let degree_required = facts.profile.degree.as_ref().map(|a| education::degree_required(job, a, resume));
     let title = title::title_match(job, resume, &experience.roles);
