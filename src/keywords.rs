@@ -192,18 +192,19 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
             if skills.iter().any(|&(s, e)| from < e && s < to) {
                 continue;
             }
-            let Some(stem) = stem(word) else { continue };
-            if !background.is_market_term(&stem) {
-                continue;
-            }
-            let entry = found.entry(stem.clone()).or_insert_with(|| Keyword {
-                stem,
-                surface: word.to_lowercase(),
-                count: 0,
-                line: n,
-                weight: 0.0,
+            with_stem(word, |stem| {
+                let Some(stem) = stem.filter(|s| background.is_market_term(s)) else { return };
+                match found.get_mut(stem) {
+                    Some(entry) => entry.count += 1,
+                    None => {
+                        let surface = word.to_lowercase();
+                        found.insert(
+                            stem.to_string(),
+                            Keyword { stem: stem.to_string(), surface, count: 1, line: n, weight: 0.0 },
+                        );
+                    }
+                }
             });
-            entry.count += 1;
         }
     }
     let mut keywords: Vec<Keyword> = found
@@ -222,24 +223,27 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
 /// Most words the per-thread stem cache holds before it starts over.
 const STEM_CACHE_WORDS: usize = 100_000;
 
-/// The [`analyzer`]'s stem of one word, or `None` for a stop word; cached per
-/// thread, as job posts repeat their vocabulary.
-pub fn stem(word: &str) -> Option<String> {
+/// Word → its stem, or `None` for a stop word.
+type StemCache = FxHashMap<Box<str>, Option<Box<str>>>;
+
+/// Calls `f` with the [`analyzer`]'s stem of one word (`None` for a stop
+/// word), from a per-thread cache (job posts repeat their vocabulary), without
+/// allocating on a cache hit.
+pub fn with_stem<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     thread_local! {
-        static CACHE: std::cell::RefCell<(TextAnalyzer, FxHashMap<String, Option<String>>)> =
+        static CACHE: std::cell::RefCell<(TextAnalyzer, StemCache)> =
             std::cell::RefCell::new((analyzer(), FxHashMap::default()));
     }
     CACHE.with_borrow_mut(|(analyzer, cache)| {
-        if let Some(hit) = cache.get(word) {
-            return hit.clone();
+        if !cache.contains_key(word) {
+            let mut stream = analyzer.token_stream(word);
+            let stem = stream.advance().then(|| stream.token().text.as_str().into());
+            if cache.len() >= STEM_CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(word.into(), stem);
         }
-        let mut stream = analyzer.token_stream(word);
-        let stem = if stream.advance() { Some(stream.token().text.clone()) } else { None };
-        if cache.len() >= STEM_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), stem.clone());
-        stem
+        f(cache.get(word).and_then(|s| s.as_deref()))
     })
 }
 

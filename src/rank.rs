@@ -5,16 +5,17 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use serde::Serialize;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
-use crate::index::pack::{Packed, add_to_profile, pack_facts, stem_hash, unpack};
+use crate::index::pack::{self, Packed, add_to_profile, pack_facts, stem_hash, unpack};
 use crate::index::{IndexError, Pool};
 use crate::kind::DocKind;
+use crate::lexicon::SkillKind;
 use crate::score::{JobFacts, Kind, Met, Offer, ProfileKeys, Requirement, Scored, Target, Weights, coverage, fit};
 
 /// Version of the rank JSON schema.
@@ -96,25 +97,40 @@ pub struct JobCandidate {
     pub facts: JobFacts,
 }
 
+/// Per skill id: posts that ask for it, and the sum of its importance in
+/// hundredths (exact, so the sum does not depend on the order posts are scored in).
 #[derive(Default)]
-struct GapTally(FxHashMap<u32, (Kind, usize, f64)>);
+struct GapTally(Vec<(u32, u32)>);
 
 impl GapTally {
-    fn add(&mut self, target: u32, kind: Kind, importance: f64) {
-        let e = self.0.entry(target).or_insert((kind, 0, 0.0));
-        e.1 += 1;
-        e.2 += importance;
+    fn add(&mut self, target: u32, hundredths: u16) {
+        let i = target as usize;
+        if i >= self.0.len() {
+            self.0.resize(i + 1, (0, 0));
+        }
+        let e = &mut self.0[i];
+        *e = (e.0 + 1, e.1.saturating_add(u32::from(hundredths)));
+    }
+
+    fn merge(&mut self, other: GapTally) {
+        if other.0.len() > self.0.len() {
+            self.0.resize(other.0.len(), (0, 0));
+        }
+        for (e, (posts, weight)) in self.0.iter_mut().zip(other.0) {
+            *e = (e.0 + posts, e.1.saturating_add(weight));
+        }
     }
 
     fn top(self, extractor: &Extractor) -> Vec<Gap> {
         let mut gaps: Vec<Gap> = self
             .0
             .into_iter()
-            .map(|(id, (kind, posts, weight))| Gap {
-                skill: extractor.lexicon.skill(id).name.clone(),
-                kind,
-                posts,
-                weight: (weight * 100.0).round() / 100.0,
+            .enumerate()
+            .filter(|(_, e)| e.0 > 0)
+            .map(|(id, (posts, weight))| {
+                let skill = extractor.lexicon.skill(id as u32);
+                let kind = if skill.category.kind() == SkillKind::Soft { Kind::Soft } else { Kind::Hard };
+                Gap { skill: skill.name.clone(), kind, posts: posts as usize, weight: f64::from(weight) / 100.0 }
             })
             .collect();
         gaps.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.skill.cmp(&b.skill)));
@@ -127,6 +143,7 @@ impl GapTally {
 struct Folding {
     group: u16,
     first: u32,
+    hundredths: u16,
     scored: Scored,
 }
 
@@ -135,52 +152,58 @@ fn met_value(offer: &Offer, kind: Kind, target: u32, weights: &Weights) -> f64 {
     if kind == Kind::Keyword {
         return if offer.has_stem(target) { 1.0 } else { 0.0 };
     }
-    match offer.meets_skill(std::iter::once(target)) {
-        Some(Met::Skill(_)) => 1.0,
-        Some(Met::Related(_)) => weights.related_credit,
-        None => 0.0,
-    }
+    offer.share_of(target, weights.related_credit)
 }
 
-/// Scores a post's packed values (see [`crate::index::pack`]) for an offer;
-/// skills not fully met go into `gaps`. Returns the score and hard-skill coverage.
-fn score_packed(
-    values: impl Iterator<Item = u64>,
-    offer: &Offer,
-    weights: &Weights,
-    gaps: &mut GapTally,
-) -> (f64, f64) {
-    let mut items: Vec<Scored> = Vec::new();
-    let mut keys = ProfileKeys::default();
-    let mut current: Option<Folding> = None;
-    let mut flush = |f: Folding, items: &mut Vec<Scored>| {
-        let (kind, _, importance, met) = f.scored;
-        if met < 1.0 && kind != Kind::Keyword {
-            gaps.add(f.first, kind, importance);
-        }
-        items.push(f.scored);
-    };
-    for v in values {
-        let Packed::Requirement { kind, tier, importance, target, group } = unpack(v) else {
-            add_to_profile(&mut keys, unpack(v));
-            continue;
-        };
-        let met = met_value(offer, kind, target, weights);
-        match &mut current {
-            Some(c) if group != 0 && c.group == group => c.scored.3 = c.scored.3.max(met),
-            _ => {
-                if let Some(done) = current.take() {
-                    flush(done, &mut items);
+/// Scores posts' packed values, reusing its buffers from post to post, and
+/// tallies the skills they ask for that the offer does not fully meet.
+#[derive(Default)]
+struct Scorer {
+    items: Vec<Scored>,
+    keys: ProfileKeys,
+    gaps: GapTally,
+}
+
+impl Scorer {
+    /// Scores one post's packed values (see [`crate::index::pack`]) for an
+    /// offer: the score and the hard-skill coverage.
+    fn score(&mut self, values: impl Iterator<Item = u64>, offer: &Offer, weights: &Weights) -> (f64, f64) {
+        self.items.clear();
+        self.keys.title.clear();
+        self.keys.degree = None;
+        self.keys.years.clear();
+        let mut current: Option<Folding> = None;
+        for v in values {
+            let Packed::Requirement { kind, tier, importance, target, group } = unpack(v) else {
+                add_to_profile(&mut self.keys, unpack(v));
+                continue;
+            };
+            let met = met_value(offer, kind, target, weights);
+            match &mut current {
+                Some(c) if group != 0 && c.group == group => c.scored.3 = c.scored.3.max(met),
+                _ => {
+                    let hundredths = pack::hundredths(v);
+                    let next = Folding { group, first: target, hundredths, scored: (kind, tier, importance, met) };
+                    if let Some(done) = current.replace(next) {
+                        self.push(done);
+                    }
                 }
-                current = Some(Folding { group, first: target, scored: (kind, tier, importance, met) });
             }
         }
+        if let Some(done) = current {
+            self.push(done);
+        }
+        let (score, breakdown) = coverage(self.items.iter().copied(), &fit(&self.keys, &offer.keys), weights);
+        (score, breakdown.hard_skills.score)
     }
-    if let Some(done) = current {
-        flush(done, &mut items);
+
+    fn push(&mut self, f: Folding) {
+        let (kind, _, _, met) = f.scored;
+        if met < 1.0 && kind != Kind::Keyword {
+            self.gaps.add(f.first, f.hundredths);
+        }
+        self.items.push(f.scored);
     }
-    let (score, breakdown) = coverage(items, &fit(&keys, &offer.profile), weights);
-    (score, breakdown.hard_skills.score)
 }
 
 /// Whether the offer fully meets a requirement (the skill itself, an OR-group alternative, or the keyword).
@@ -230,11 +253,11 @@ pub fn jobs_from_files(
     top: usize,
     weights: &Weights,
 ) -> RankReport {
-    let mut gaps = GapTally::default();
+    let mut scorer = Scorer::default();
     let scored: Vec<(f64, f64, &JobCandidate)> = jobs
         .iter()
         .map(|j| {
-            let (score, hard) = score_packed(pack_facts(&j.facts).into_iter(), offer, weights, &mut gaps);
+            let (score, hard) = scorer.score(pack_facts(&j.facts).into_iter(), offer, weights);
             (score, hard, j)
         })
         .collect();
@@ -247,7 +270,7 @@ pub fn jobs_from_files(
             Ranked { rank: 0, path: j.path.clone(), title: j.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );
-    RankReport::new("jobs", resume, jobs.len(), ranking, gaps.top(extractor))
+    RankReport::new("jobs", resume, jobs.len(), ranking, scorer.gaps.top(extractor))
 }
 
 /// Ranks the job posts of an index for a résumé and its offer, from fast
@@ -260,16 +283,32 @@ pub fn jobs_from_index(
     top: usize,
     weights: &Weights,
 ) -> Result<RankReport, IndexError> {
-    let mut gaps = GapTally::default();
     let searcher = pool.reader.searcher();
-    let mut scored: Vec<(f64, f64, DocAddress)> = Vec::new();
-    pool.for_each_of_kind(DocKind::Job, "req", |addr, column, doc| {
-        let (score, hard) = score_packed(column.values_for_doc(doc), offer, weights, &mut gaps);
-        scored.push((score, hard, addr));
-        Ok(())
+    let segments = pool.map_runs(DocKind::Job, "req", |ord, column, docs| {
+        let mut scorer = Scorer::default();
+        let scored: Vec<(f64, f64, DocAddress)> = docs
+            .iter()
+            .map(|&doc| {
+                let (score, hard) = scorer.score(column.values_for_doc(doc), offer, weights);
+                (score, hard, DocAddress::new(ord, doc))
+            })
+            .collect();
+        (scored, scorer.gaps)
     })?;
+    let mut gaps = GapTally::default();
+    let mut scored: Vec<(f64, f64, DocAddress)> = Vec::new();
+    for (part, part_gaps) in segments {
+        scored.extend(part);
+        gaps.merge(part_gaps);
+    }
     let total = scored.len();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+    let order =
+        |a: &(f64, f64, DocAddress), b: &(f64, f64, DocAddress)| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2));
+    if top < total {
+        scored.select_nth_unstable_by(top, order);
+        scored.truncate(top);
+    }
+    scored.sort_by(order);
     let mut ranking = Vec::with_capacity(top.min(total));
     for (score, hard, addr) in scored.into_iter().take(top) {
         let d: TantivyDocument =
@@ -332,10 +371,11 @@ pub fn resumes(
     weights: &Weights,
 ) -> RankReport {
     let packed = pack_facts(facts);
+    let mut scorer = Scorer::default();
     let scored: Vec<(f64, f64, &ResumeCandidate)> = candidates
         .iter()
         .map(|c| {
-            let (score, hard) = score_packed(packed.iter().copied(), &c.offer, weights, &mut GapTally::default());
+            let (score, hard) = scorer.score(packed.iter().copied(), &c.offer, weights);
             (score, hard, c)
         })
         .collect();

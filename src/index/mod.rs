@@ -26,6 +26,8 @@ use crate::score::{JobFacts, ResumeProfile, Weights};
 
 /// Version of the index layout; bumped when fields change meaning.
 pub const SCHEMA_VERSION: u32 = 2;
+/// Documents per parallel run of [`Pool::map_runs`].
+const RUN_DOCS: usize = 16_384;
 /// Memory the index writer may use, in bytes.
 const WRITER_BYTES: usize = 30_000_000;
 const META_FILE: &str = "meta.json";
@@ -339,6 +341,31 @@ impl Pool {
             }
         }
         Ok(())
+    }
+
+    /// Calls `f` in parallel (rayon) on runs of at most [`RUN_DOCS`] live
+    /// documents of `kind` of one segment, with the segment's ordinal and its
+    /// `field` fast-field column; the results come back in index order.
+    ///
+    /// Errors: [`IndexError::Tantivy`] if a fast field is missing.
+    pub fn map_runs<T: Send>(
+        &self,
+        kind: DocKind,
+        field: &str,
+        f: impl Fn(u32, &tantivy::columnar::Column<u64>, &[u32]) -> T + Sync,
+    ) -> Result<Vec<T>, IndexError> {
+        use rayon::prelude::*;
+        let code = u64::from(kind == DocKind::Job);
+        let searcher = self.reader.searcher();
+        let mut runs = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let fast = segment.fast_fields();
+            let kinds = fast.u64("kind_code").map_err(|source| tantivy_err(&self.dir, source))?;
+            let values = fast.u64(field).map_err(|source| tantivy_err(&self.dir, source))?;
+            let docs: Vec<u32> = segment.doc_ids_alive().filter(|&d| kinds.first(d) == Some(code)).collect();
+            runs.extend(docs.chunks(RUN_DOCS).map(|run| (ord as u32, values.clone(), run.to_vec())));
+        }
+        Ok(runs.par_iter().map(|(ord, values, docs)| f(*ord, values, docs)).collect())
     }
 
     /// Numbers of résumés and job posts, from the `kind_code` fast field.

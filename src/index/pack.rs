@@ -117,6 +117,11 @@ pub fn unpack(v: u64) -> Packed {
     }
 }
 
+/// The importance of a requirement value in hundredths, as packed.
+pub fn hundredths(v: u64) -> u16 {
+    ((v >> 32) & 0xFFFF) as u16
+}
+
 /// Adds a profile item to `keys` (years items of one requirement are consecutive).
 pub fn add_to_profile(keys: &mut ProfileKeys, p: Packed) {
     match p {

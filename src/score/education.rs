@@ -71,8 +71,11 @@ pub struct DegreeAsk {
 pub fn degree_asked(job: &Analysis) -> Option<DegreeAsk> {
     let mut best: Option<DegreeAsk> = None;
     for (n, line) in job.doc.lines() {
-        let Some(t) = tier(job.section(n), line).filter(|&t| asks(t, line)) else { continue };
         let mut found = degrees(line);
+        if found.is_empty() {
+            continue;
+        }
+        let Some(t) = tier(job.section(n), line).filter(|&t| asks(t, line)) else { continue };
         found.retain(|d| {
             let next = line[d.end..].split_whitespace().next().unwrap_or("").to_lowercase();
             !NOT_ASKED.contains(&next.as_str())

@@ -16,7 +16,7 @@ mod years;
 pub use coverage::{Breakdown, Component, Scored, coverage, credits};
 pub use education::{DegreeAsk, DegreeRequirement};
 pub use offer::{Met, Offer};
-pub use profile::{Fit, Fits, JobProfile, ProfileKeys, ResumeProfile, fit};
+pub use profile::{Fit, Fits, JobProfile, ProfileKeys, ResumeKeys, ResumeProfile, fit};
 pub use requirements::{JobFacts, Kind, Requirement, Target};
 pub use title::TitleMatch;
 pub use weights::{ConfigError, TierWeights, Weights};
@@ -162,7 +162,7 @@ pub fn score(
     let facts = JobFacts::of(extractor, background, job, weights);
     let experience = Experience::of(extractor, resume, as_of);
     let offer = Offer::of(extractor, resume, &experience);
-    let fits = fit(&facts.profile.keys(), &offer.profile);
+    let fits = fit(&facts.profile.keys(), &offer.keys);
     let index = ResumeIndex::new(&resume.doc)?;
     let mut findings = Vec::with_capacity(facts.requirements.len());
     let mut scored: Vec<Scored> = Vec::with_capacity(facts.requirements.len());

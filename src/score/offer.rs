@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::profile::ResumeProfile;
+use super::profile::{ResumeKeys, ResumeProfile};
 use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
 use crate::index::pack::stem_hash;
@@ -23,12 +23,15 @@ pub enum Met {
 /// A résumé's skills, related skills, keyword stems and profile.
 #[derive(Debug, Clone)]
 pub struct Offer {
-    skills: FxHashSet<SkillId>,
-    /// Skill partly shown → the smallest résumé skill that shows it.
-    related: FxHashMap<SkillId, SkillId>,
+    /// Every skill it shows or partly shows, and how.
+    shown: FxHashMap<SkillId, Met>,
+    /// The same by skill id, for the ranking hot path: 0 not shown, 1 shown, 2 related.
+    dense: Vec<u8>,
     stems: FxHashSet<u32>,
     /// Title lines, highest degree, years.
     pub profile: ResumeProfile,
+    /// The profile as the sub-scores compare it.
+    pub keys: ResumeKeys,
 }
 
 impl Offer {
@@ -51,26 +54,46 @@ impl Offer {
         stems: FxHashSet<u32>,
         profile: ResumeProfile,
     ) -> Offer {
-        let skills: FxHashSet<SkillId> = skills.into_iter().collect();
-        let mut sorted: Vec<SkillId> = skills.iter().copied().collect();
+        let mut sorted: Vec<SkillId> = skills.into_iter().collect();
         sorted.sort_unstable();
-        let mut related = FxHashMap::default();
+        sorted.dedup();
+        let mut shown: FxHashMap<SkillId, Met> = sorted.iter().map(|&s| (s, Met::Skill(s))).collect();
         for &s in &sorted {
             for to in lexicon.related(s) {
-                related.entry(to).or_insert(s);
+                shown.entry(to).or_insert(Met::Related(s));
             }
         }
-        Offer { skills, related, stems, profile }
+        let keys = ResumeKeys::of(&profile);
+        let mut dense = vec![0u8; lexicon.skills.len()];
+        for (&id, met) in &shown {
+            if let Some(d) = dense.get_mut(id as usize) {
+                *d = if matches!(met, Met::Skill(_)) { 1 } else { 2 };
+            }
+        }
+        Offer { shown, dense, stems, profile, keys }
     }
 
     /// How the résumé meets a requirement accepting any of `skills`: the
     /// first it shows, else the first it shows a related skill for.
     pub fn meets_skill(&self, skills: impl Iterator<Item = SkillId> + Clone) -> Option<Met> {
-        skills
-            .clone()
-            .find(|s| self.skills.contains(s))
-            .map(Met::Skill)
-            .or_else(|| skills.filter_map(|s| self.related.get(&s)).next().map(|&r| Met::Related(r)))
+        let mut related = None;
+        for s in skills {
+            match self.shown.get(&s) {
+                Some(m @ Met::Skill(_)) => return Some(*m),
+                Some(m) => related = related.or(Some(*m)),
+                None => {}
+            }
+        }
+        related
+    }
+
+    /// Share of one skill the résumé meets: 1 shown, `related_credit` for a related skill, else 0.
+    pub fn share_of(&self, skill: SkillId, related_credit: f64) -> f64 {
+        match self.dense.get(skill as usize) {
+            Some(1) => 1.0,
+            Some(2) => related_credit,
+            _ => 0.0,
+        }
     }
 
     /// Whether the résumé has a word with this [`stem_hash`].

@@ -4,6 +4,7 @@
 //! Both sides are small enough to store in the index, so `rank` computes the
 //! same sub-scores as `score` without re-reading a file.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::education::{DegreeAsk, degree_asked, highest_degree};
@@ -99,6 +100,27 @@ impl ResumeProfile {
     }
 }
 
+/// A [`ResumeProfile`] indexed for the sub-scores: which title lines hold each title word.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResumeKeys {
+    /// Title word hash → bit set of the title lines (the first 64) that hold it.
+    title_words: FxHashMap<u32, u64>,
+    profile: ResumeProfile,
+}
+
+impl ResumeKeys {
+    /// Indexes a profile.
+    pub fn of(profile: &ResumeProfile) -> ResumeKeys {
+        let mut title_words: FxHashMap<u32, u64> = FxHashMap::default();
+        for (i, words) in profile.titles.iter().take(64).enumerate() {
+            for &w in words {
+                *title_words.entry(w).or_default() |= 1 << i;
+            }
+        }
+        ResumeKeys { title_words, profile: profile.clone() }
+    }
+}
+
 /// One sub-score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fit {
@@ -123,15 +145,25 @@ pub struct Fits {
 }
 
 /// The sub-scores of a résumé for a post.
-pub fn fit(job: &ProfileKeys, resume: &ResumeProfile) -> Fits {
-    Fits { title: title_fit(job, resume), education: education_fit(job, resume), experience: years_fit(job, resume) }
+pub fn fit(job: &ProfileKeys, resume: &ResumeKeys) -> Fits {
+    let profile = &resume.profile;
+    Fits { title: title_fit(job, resume), education: education_fit(job, profile), experience: years_fit(job, profile) }
 }
 
-fn title_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
+fn title_fit(job: &ProfileKeys, resume: &ResumeKeys) -> Option<Fit> {
     if job.title.is_empty() {
         return None;
     }
-    let shared = resume.titles.iter().map(|t| job.title.iter().filter(|w| t.contains(w)).count()).max().unwrap_or(0);
+    let mut counts = [0u8; 64];
+    for w in &job.title {
+        let mut lines = resume.title_words.get(w).copied().unwrap_or(0);
+        while lines != 0 {
+            let c = &mut counts[lines.trailing_zeros() as usize];
+            *c = c.saturating_add(1);
+            lines &= lines - 1;
+        }
+    }
+    let shared = usize::from(counts.iter().copied().max().unwrap_or(0));
     let total = job.title.len();
     Some(Fit { score: 100.0 * shared as f64 / total as f64, matched: shared, total })
 }
@@ -180,13 +212,13 @@ mod tests {
             degree: Some((Level::Master, Tier::Required)),
             years: vec![(4, vec![7]), (5, vec![])],
         };
-        let f = fit(&job, &resume());
+        let f = fit(&job, &ResumeKeys::of(&resume()));
         assert_eq!(f.title, Some(Fit { score: 50.0, matched: 1, total: 2 }));
         assert_eq!(f.education, Some(Fit { score: 50.0, matched: 0, total: 1 }));
         assert_eq!(f.experience, Some(Fit { score: 75.0, matched: 1, total: 2 }));
         let preferred = ProfileKeys { degree: Some((Level::Master, Tier::Preferred)), ..ProfileKeys::default() };
         let none = ResumeProfile { degree: None, ..resume() };
-        assert_eq!(fit(&preferred, &none).education.map(|f| f.score), Some(50.0));
-        assert_eq!(fit(&ProfileKeys::default(), &resume()), Fits::default());
+        assert_eq!(fit(&preferred, &ResumeKeys::of(&none)).education.map(|f| f.score), Some(50.0));
+        assert_eq!(fit(&ProfileKeys::default(), &ResumeKeys::of(&resume())), Fits::default());
     }
 }
