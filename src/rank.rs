@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::experience::{Experience, Month};
@@ -15,8 +15,8 @@ use crate::extract::{Analysis, Extractor};
 use crate::index::pack::{self, Packed, add_to_profile, pack_facts, stem_hash, unpack};
 use crate::index::{IndexError, Pool};
 use crate::kind::DocKind;
-use crate::lexicon::SkillKind;
-use crate::score::{JobFacts, Kind, Met, Offer, ProfileKeys, Requirement, Scored, Target, Weights, coverage, fit};
+use crate::lexicon::{SkillId, SkillKind};
+use crate::score::{JobFacts, Kind, Met, Offer, ProfileKeys, Scored, Target, Weights, coverage, fit};
 
 /// Version of the rank JSON schema.
 pub const RANK_SCHEMA_VERSION: u32 = 1;
@@ -206,26 +206,50 @@ impl Scorer {
     }
 }
 
-/// Whether the offer fully meets a requirement (the skill itself, an OR-group alternative, or the keyword).
-fn fully_met(offer: &Offer, r: &Requirement) -> bool {
-    match &r.target {
-        Target::Skill(id) => {
-            matches!(offer.meets_skill(std::iter::once(*id).chain(r.alternatives.iter().copied())), Some(Met::Skill(_)))
+/// A requirement as `rank` names it: name (canonical skill, or the post's
+/// words for an OR-group or a keyword), importance, the skills that meet it,
+/// and the [`stem_hash`] of a keyword. The index stores these per job post
+/// (compact JSON arrays) to explain the top of a ranking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Named(String, f64, Vec<SkillId>, Option<u32>);
+
+impl Named {
+    /// The named requirements of a post.
+    pub fn all(extractor: &Extractor, facts: &JobFacts) -> Vec<Named> {
+        facts
+            .requirements
+            .iter()
+            .map(|r| match &r.target {
+                Target::Skill(id) => {
+                    let name = if r.alternatives.is_empty() {
+                        extractor.lexicon.skill(*id).name.clone()
+                    } else {
+                        r.keyword.clone()
+                    };
+                    let skills = std::iter::once(*id).chain(r.alternatives.iter().copied()).collect();
+                    Named(name, r.importance, skills, None)
+                }
+                Target::Stem(stem) => Named(r.keyword.clone(), r.importance, Vec::new(), Some(stem_hash(stem))),
+            })
+            .collect()
+    }
+
+    /// Whether the offer fully meets it (a skill itself, an OR-group alternative, or the keyword).
+    fn met_by(&self, offer: &Offer) -> bool {
+        match self.3 {
+            Some(hash) => offer.has_stem(hash),
+            None => matches!(offer.meets_skill(self.2.iter().copied()), Some(Met::Skill(_))),
         }
-        Target::Stem(stem) => offer.has_stem(stem_hash(stem)),
     }
 }
 
-/// Names of the most important met and missing requirements of `facts` for `offer`.
-fn reasons(extractor: &Extractor, facts: &JobFacts, met: impl Fn(&Requirement) -> bool) -> (Vec<String>, Vec<String>) {
-    let mut reqs: Vec<&Requirement> = facts.requirements.iter().collect();
-    reqs.sort_by(|a, b| b.importance.total_cmp(&a.importance).then_with(|| a.keyword.cmp(&b.keyword)));
-    let name = |r: &Requirement| match &r.target {
-        Target::Skill(id) if r.alternatives.is_empty() => extractor.lexicon.skill(*id).name.clone(),
-        _ => r.keyword.clone(),
-    };
-    let (yes, no): (Vec<&&Requirement>, Vec<&&Requirement>) = reqs.iter().partition(|r| met(r));
-    (yes.iter().take(REASONS).map(|r| name(r)).collect(), no.iter().take(REASONS).map(|r| name(r)).collect())
+/// Names of the most important met and missing requirements for `offer`.
+fn reasons(named: &[Named], offer: &Offer) -> (Vec<String>, Vec<String>) {
+    let mut reqs: Vec<&Named> = named.iter().collect();
+    reqs.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let (yes, no): (Vec<&Named>, Vec<&Named>) = reqs.into_iter().partition(|r| r.met_by(offer));
+    let names = |list: Vec<&Named>| list.into_iter().take(REASONS).map(|r| r.0.clone()).collect();
+    (names(yes), names(no))
 }
 
 /// The `top` best of `(score, hard coverage, document)`, ties by path, explained and numbered.
@@ -266,7 +290,7 @@ pub fn jobs_from_files(
         top,
         |j| &j.path,
         |j, score, hard| {
-            let (matched, missing) = reasons(extractor, &j.facts, |r| fully_met(offer, r));
+            let (matched, missing) = reasons(&Named::all(extractor, &j.facts), offer);
             Ranked { rank: 0, path: j.path.clone(), title: j.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );
@@ -314,8 +338,8 @@ pub fn jobs_from_index(
         let d: TantivyDocument =
             searcher.doc(addr).map_err(|source| IndexError::Tantivy { dir: pool.dir.clone(), source })?;
         let entry = pool.entry(&d);
-        let facts: JobFacts = stored_json(pool, &d).unwrap_or_default();
-        let (matched, missing) = reasons(extractor, &facts, |r| fully_met(offer, r));
+        let named: Vec<Named> = stored_json(pool, &d).unwrap_or_default();
+        let (matched, missing) = reasons(&named, offer);
         ranking.push(Ranked {
             rank: 0,
             path: entry.path,
@@ -333,7 +357,7 @@ pub fn jobs_from_index(
     Ok(RankReport::new("jobs", resume, total, ranking, gaps.top(extractor)))
 }
 
-/// The stored `facts` JSON of a document: [`JobFacts`] for a job post, [`ResumeProfile`] for a résumé.
+/// The stored `facts` JSON of a document: [`Named`] requirements for a job post, [`ResumeProfile`] for a résumé.
 fn stored_json<T: serde::de::DeserializeOwned>(pool: &Pool, d: &TantivyDocument) -> Option<T> {
     use tantivy::schema::Value;
     d.get_first(pool.fields.facts).and_then(|v| v.as_str()).and_then(|json| serde_json::from_str(json).ok())
@@ -370,7 +394,7 @@ pub fn resumes(
     top: usize,
     weights: &Weights,
 ) -> RankReport {
-    let packed = pack_facts(facts);
+    let (packed, named) = (pack_facts(facts), Named::all(extractor, facts));
     let mut scorer = Scorer::default();
     let scored: Vec<(f64, f64, &ResumeCandidate)> = candidates
         .iter()
@@ -384,7 +408,7 @@ pub fn resumes(
         top,
         |c| &c.path,
         |c, score, hard| {
-            let (matched, missing) = reasons(extractor, facts, |r| fully_met(&c.offer, r));
+            let (matched, missing) = reasons(&named, &c.offer);
             Ranked { rank: 0, path: c.path.clone(), title: c.title.clone(), score, hard_skills: hard, matched, missing }
         },
     );

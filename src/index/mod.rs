@@ -22,6 +22,7 @@ use crate::extract::{Analysis, Extractor};
 use crate::keywords::{ANALYZER, Background, EMBEDDED_BACKGROUND, analyzer};
 use crate::kind::DocKind;
 use crate::lexicon::{EMBEDDED, EMBEDDED_RELATIONS};
+use crate::rank::Named;
 use crate::score::{JobFacts, ResumeProfile, Weights};
 
 /// Version of the index layout; bumped when fields change meaning.
@@ -105,6 +106,8 @@ pub struct Prepared {
     pub skill_names: Vec<String>,
     /// Requirements, for a job post.
     pub job: Option<JobFacts>,
+    /// The job post's requirements as `rank` names them (stored to explain a ranking).
+    pub named: Vec<Named>,
     /// Title lines, degree and years, for a résumé.
     pub resume: Option<ResumeProfile>,
 }
@@ -125,7 +128,10 @@ impl Prepared {
         let skill_names = skills.iter().map(|&s| extractor.lexicon.skill(s).name.to_lowercase()).collect();
         let doc = &analysis.doc;
         let title = doc.title();
+        let job = (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, weights));
+        let named = job.as_ref().map_or_else(Vec::new, |facts| Named::all(extractor, facts));
         Prepared {
+            named,
             id: content_id(&doc.text),
             kind,
             path: doc.path.display().to_string(),
@@ -133,7 +139,7 @@ impl Prepared {
             text: doc.text.clone(),
             skills,
             skill_names,
-            job: (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, weights)),
+            job,
             resume: (kind == DocKind::Resume)
                 .then(|| ResumeProfile::of(extractor, analysis, &Experience::of(extractor, analysis, as_of))),
         }
@@ -257,7 +263,7 @@ impl Pool {
             for v in pack::pack_facts(job) {
                 d.add_u64(f.req, v);
             }
-            d.add_text(f.facts, serde_json::to_string(job).expect("facts serialize"));
+            d.add_text(f.facts, serde_json::to_string(&p.named).expect("names serialize"));
         }
         if let Some(profile) = &p.resume {
             d.add_text(f.facts, serde_json::to_string(profile).expect("profile serializes"));

@@ -30,8 +30,8 @@ pub struct Fields {
     pub skill_id: Field,
     /// Packed requirements and profile of a job post (fast field, see [`super::pack`]).
     pub req: Field,
-    /// Stored JSON: a job post's requirements (to explain a ranking), or a
-    /// résumé's profile (title lines, degree, years) for ranking résumés.
+    /// Stored JSON: a job post's named requirements (to explain a ranking),
+    /// or a résumé's profile (title lines, degree, years) for ranking résumés.
     pub facts: Field,
 }
 
