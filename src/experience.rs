@@ -49,8 +49,12 @@ impl Serialize for Month {
 /// One dated role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Role {
-    /// The role's title line as written (Markdown marks removed).
+    /// The role's title as written (Markdown marks removed): its title line up
+    /// to the employer separator.
     pub title: String,
+    /// The employer, when the title line names one after `, `, ` at `, ` @ `,
+    /// ` | ` or a spaced dash (`Software Engineer, Parcelly`).
+    pub employer: Option<String>,
     /// 1-based line of the dates.
     pub line: usize,
     /// First month.
@@ -142,7 +146,8 @@ impl Experience {
             let Some((start, end, at)) = date_range(line, as_of) else { continue };
             let (title, title_line) = title_for(&lines, i, at);
             let months = (end.0 - start.0 + 1) as u32;
-            roles.push(Role { title, line: n, start, end, months });
+            let (title, employer) = split_employer(&title);
+            roles.push(Role { title, employer, line: n, start, end, months });
             spans.push(title_line);
         }
         let skill_years = skill_years(extractor, resume, &roles, &spans, lines.len());
@@ -163,6 +168,20 @@ fn title_for(lines: &[&str], i: usize, at: usize) -> (String, usize) {
         .map(|k| i - k)
         .find(|&j| !lines[j].trim().is_empty())
         .map_or((before, i + 1), |j| (clean(lines[j]), j + 1))
+}
+
+/// `Software Engineer, Parcelly` → (`Software Engineer`, `Parcelly`): the
+/// first separator that leaves text on both sides.
+fn split_employer(line: &str) -> (String, Option<String>) {
+    const SEPARATORS: [&str; 7] = [" at ", " @ ", " | ", " – ", " — ", " - ", ", "];
+    let split = SEPARATORS.iter().filter_map(|sep| line.find(sep).map(|i| (i, sep.len()))).min_by_key(|&(i, _)| i);
+    match split {
+        Some((i, len)) if !line[..i].trim().is_empty() && !line[i + len..].trim().is_empty() => {
+            let employer = line[i + len..].trim().trim_matches(['*', '_', ',']).trim();
+            (line[..i].trim().to_string(), Some(employer.to_string()))
+        }
+        _ => (line.to_string(), None),
+    }
 }
 
 /// Years per skill: each role owns the lines from its title to the next role's title.
@@ -248,5 +267,17 @@ mod tests {
         assert_eq!(merged_months(overlapping.into_iter()), 29 + 1);
         let adjacent = [(m(2018, 1), m(2018, 6)), (m(2018, 7), m(2018, 12))];
         assert_eq!(merged_months(adjacent.into_iter()), 12);
+    }
+
+    #[test]
+    fn employer_after_the_title() {
+        let split = |l: &str| {
+            let (t, e) = split_employer(l);
+            (t, e.unwrap_or_default())
+        };
+        assert_eq!(split("Software Engineer, Parcelly"), ("Software Engineer".into(), "Parcelly".into()));
+        assert_eq!(split("Senior SRE at Example Corp"), ("Senior SRE".into(), "Example Corp".into()));
+        assert_eq!(split("Staff Engineer | Acme, Berlin"), ("Staff Engineer".into(), "Acme, Berlin".into()));
+        assert_eq!(split("Systems Engineer"), ("Systems Engineer".into(), String::new()));
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod config;
+pub mod contact;
 pub mod context;
 pub mod degree;
 pub mod diff;

@@ -23,6 +23,31 @@ struct Report {
     years_required: Vec<YearsRequirement>,
     degree_required: Option<DegreeRequirement>,
     title: TitleMatch,
+    ats: Ats,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ats {
+    contact: Contact,
+    headings: Vec<Heading>,
+    missing_sections: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Contact {
+    email: bool,
+    phone: bool,
+    url: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Heading {
+    line: usize,
+    text: String,
+    section: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +96,7 @@ struct Experience {
 #[derive(Debug, Deserialize)]
 struct Role {
     title: String,
+    employer: Option<String>,
     start: String,
     end: String,
     months: u32,
@@ -326,4 +352,23 @@ fn or_groups_related_skills_and_sub_scores() {
     let b = &r.breakdown;
     assert_eq!((b.title.score, b.education.score), (100.0, 100.0), "Backend Engineer headline, BSc for a bachelor");
     assert_eq!((b.experience.score, b.experience.total), (0.0, 1), "no dated JavaScript years");
+}
+
+#[test]
+fn ats_facts_contact_headings_and_employers() {
+    let seed = score(SEED, LINUX_POST);
+    assert_eq!(seed.ats.contact, Contact { email: true, phone: true, url: true });
+    assert_eq!(seed.ats.missing_sections, ["education"], "the seed résumé has no education heading");
+    assert!(seed.advice.iter().any(|a| a.kind == "missing-section" && a.message.contains("\"Education\"")));
+    let text = std::fs::read_to_string(SEED).unwrap();
+    for h in &seed.ats.headings {
+        assert_eq!(text.lines().nth(h.line - 1).unwrap().trim(), h.text);
+    }
+    assert!(seed.ats.headings.iter().any(|h| h.section == "experience"));
+    let backend = score("tests/fixtures/scoring/backend-resume.md", "tests/fixtures/scoring/backend-post.md");
+    let employers: Vec<_> =
+        backend.experience.roles.iter().map(|r| (r.title.as_str(), r.employer.as_deref())).collect();
+    assert_eq!(employers, [("Software Engineer", Some("Parcelly")), ("Junior Developer", Some("Shopwise"))]);
+    assert_eq!(backend.ats.contact, Contact { email: false, phone: false, url: false });
+    assert!(backend.advice.iter().any(|a| a.kind == "missing-contact"));
 }

@@ -3,8 +3,6 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use regex::Regex;
-
 use super::{AppError, Outcome, load_checked};
 use crate::batch::{Progress, analyze_all, expand};
 use crate::config::RankTarget;
@@ -168,8 +166,7 @@ fn collect<T>(results: Vec<Result<T, crate::batch::Failure>>, errors: &mut Vec<S
 /// Replaces each ranked document's title (a candidate's name) and path with a
 /// stable pseudonym, and e-mails, phones and URLs anywhere with `[redacted]`.
 fn redact_report(report: &mut RankReport) {
-    let pii =
-        Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|\+?\d[\d ().-]{7,}\d").expect("valid regex");
+    let pii = crate::contact::pattern();
     for r in &mut report.ranking {
         let pseudonym = format!("candidate-{}", &content_id(&r.path)[..8]);
         r.title = pseudonym.clone();

@@ -196,8 +196,16 @@ fn score_heading(r: &ScoreReport) -> String {
         let mark = if d.met { "met" } else { "not met" };
         format!("{} asked (line {}), résumé shows {shows}: {mark}", d.level.as_str(), d.job_line)
     });
+    let c = r.ats.contact;
+    let found: Vec<&str> =
+        [("e-mail", c.email), ("phone", c.phone), ("URL", c.url)].iter().filter(|x| x.1).map(|x| x.0).collect();
+    let missing = match r.ats.missing_sections.as_slice() {
+        [] => "experience, education and skills headings recognized".to_string(),
+        m => format!("no {} heading", m.join(" or ")),
+    };
+    let contact = if found.is_empty() { "no contact details".to_string() } else { found.join(", ") };
     format!(
-        "Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}\nexperience: {:.1} years from {roles} dated roles (overlaps merged)\ntitle: {title}\ndegree: {degree}",
+        "Match score: {:.1}/100{cap}\nrésumé: {}\njob post: {}\nexperience: {:.1} years from {roles} dated roles (overlaps merged)\ntitle: {title}\ndegree: {degree}\nATS: {contact}; {missing}",
         r.score, r.resume, r.job, r.total_years
     )
 }

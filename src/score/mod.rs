@@ -2,6 +2,7 @@
 //! keywords), their coverage by the résumé, and the report model that every
 //! output format renders.
 
+mod ats;
 mod coverage;
 mod education;
 mod groups;
@@ -13,6 +14,7 @@ mod title;
 pub mod weights;
 mod years;
 
+pub use ats::{AtsFacts, Heading};
 pub use coverage::{Breakdown, Component, Scored, coverage, credits};
 pub use education::{DegreeAsk, DegreeRequirement};
 pub use offer::{Met, Offer};
@@ -109,6 +111,8 @@ pub struct ScoreReport {
     pub degree_required: Option<DegreeRequirement>,
     /// The post's title against the résumé's titles.
     pub title: TitleMatch,
+    /// Contact details and section headings, as an ATS parser reads them.
+    pub ats: AtsFacts,
     /// What to change, most useful first: ATS literal-match warnings, then placement hints.
     pub advice: Vec<Advice>,
 }
@@ -133,6 +137,10 @@ pub enum AdviceKind {
     KeywordStuffing,
     /// Most experience bullets state no measurable result.
     NoMeasurableResults,
+    /// No e-mail address or phone number an ATS can read.
+    MissingContact,
+    /// No heading an ATS recognizes for experience, education or skills.
+    MissingSection,
 }
 
 /// One piece of advice.
@@ -193,6 +201,8 @@ pub fn score(
     advice.extend(degree_required.iter().filter(|d| !d.met).map(missing_degree));
     advice.extend(title_mismatch(&title));
     advice.extend(hygiene_advice(extractor, resume));
+    let ats = ats::ats_facts(resume);
+    advice.extend(ats_advice(&ats));
     Ok(ScoreReport {
         schema_version: SCHEMA_VERSION,
         resume: resume.doc.path.display().to_string(),
@@ -207,6 +217,7 @@ pub fn score(
         years_required,
         degree_required,
         title,
+        ats,
     })
 }
 
@@ -239,6 +250,37 @@ fn title_mismatch(t: &TitleMatch) -> Option<Advice> {
             t.resume_title.as_ref().map_or(String::new(), |r| format!(" (closest: {r:?})"))
         ),
     })
+}
+
+/// Missing contact details and unrecognized section headings.
+fn ats_advice(ats: &AtsFacts) -> Vec<Advice> {
+    let advice = |kind, message: String| Advice { kind, skill: String::new(), resume_line: None, message };
+    let mut out = Vec::new();
+    let missing: Vec<&str> = [("e-mail address", ats.contact.email), ("phone number", ats.contact.phone)]
+        .iter()
+        .filter(|(_, found)| !found)
+        .map(|(what, _)| *what)
+        .collect();
+    if !missing.is_empty() {
+        let message = format!("no {} found: write it in plain text at the top, not in an image", missing.join(" or "));
+        out.push(advice(AdviceKind::MissingContact, message));
+    }
+    for s in &ats.missing_sections {
+        out.push(advice(
+            AdviceKind::MissingSection,
+            format!("no heading an ATS recognizes as {s}: use a plain heading such as {:?}", standard_heading(s)),
+        ));
+    }
+    out
+}
+
+/// The plain heading an ATS expects for a section.
+fn standard_heading(section: &str) -> &'static str {
+    match section {
+        "experience" => "Experience",
+        "education" => "Education",
+        _ => "Skills",
+    }
 }
 
 /// Keyword-stuffing and measurable-result advice.
