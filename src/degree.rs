@@ -47,17 +47,18 @@ pub struct Degree {
 
 /// One pattern a level, case-insensitive unless marked `(?-i)`: bare
 /// `Master`/`MS`/`BA` need `degree` or capitals so that `master the tools` is no degree.
+/// Word boundaries are ASCII (`(?-u:\b)`), which keeps the regexes on the fast DFA engines.
 const PATTERNS: [(Level, &str); 4] = [
-    (Level::Doctorate, r"\b(?:ph\.?\s?d\b\.?|doctorate|doctoral degree|d\.\s?phil\b)"),
+    (Level::Doctorate, r"(?-u:\b)(?:ph\.?\s?d(?-u:\b)\.?|doctorate|doctoral degree|d\.\s?phil(?-u:\b))"),
     (
         Level::Master,
-        r"\b(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)|m\.?sc\b\.?|(?-i:MS|MA|MBA|MEng|M\.S\.|M\.A\.)\b|cand\.\s?\w+|postgraduate degree)",
+        r"(?-u:\b)(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)|m\.?sc(?-u:\b)\.?|(?-i:MS|MA|MBA|MEng|M\.S\.|M\.A\.)(?-u:\b)|cand\.\s?\w+|postgraduate degree)",
     ),
     (
         Level::Bachelor,
-        r"\b(?:bachelor'?s?|b\.?sc\b\.?|(?-i:BS|BA|BSN|BEng|B\.S\.|B\.A\.|BTech|B\.Tech)\b|undergraduate degree|university degree|college degree)",
+        r"(?-u:\b)(?:bachelor'?s?|b\.?sc(?-u:\b)\.?|(?-i:BS|BA|BSN|BEng|B\.S\.|B\.A\.|BTech|B\.Tech)(?-u:\b)|undergraduate degree|university degree|college degree)",
     ),
-    (Level::Associate, r"\bassociate'?s?\s+degree"),
+    (Level::Associate, r"(?-u:\b)associate'?s?\s+degree"),
 ];
 
 /// Words after `of` that name the degree, not its field (`Master of Science`).
@@ -76,9 +77,21 @@ fn field_pattern() -> &'static Regex {
     })
 }
 
+/// All level patterns in one regex: most lines name no degree, and one pass tells.
+fn any_degree() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let all: Vec<String> = PATTERNS.iter().map(|(_, p)| format!("(?:{p})")).collect();
+        Regex::new(&format!("(?i){}", all.join("|"))).expect("valid degree regex")
+    })
+}
+
 /// Every degree named in `line`, in line order.
 pub fn degrees(line: &str) -> Vec<Degree> {
     let mut out: Vec<Degree> = Vec::new();
+    if !any_degree().is_match(line) {
+        return out;
+    }
     for (level, re) in patterns() {
         for m in re.find_iter(line) {
             if out.iter().any(|d| d.start == m.start()) {

@@ -235,15 +235,17 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
             std::cell::RefCell::new((analyzer(), FxHashMap::default()));
     }
     CACHE.with_borrow_mut(|(analyzer, cache)| {
-        if !cache.contains_key(word) {
-            let mut stream = analyzer.token_stream(word);
-            let stem = stream.advance().then(|| stream.token().text.as_str().into());
-            if cache.len() >= STEM_CACHE_WORDS {
-                cache.clear();
-            }
-            cache.insert(word.into(), stem);
+        if let Some(hit) = cache.get(word) {
+            return f(hit.as_deref());
         }
-        f(cache.get(word).and_then(|s| s.as_deref()))
+        let mut stream = analyzer.token_stream(word);
+        let stem: Option<Box<str>> = stream.advance().then(|| stream.token().text.as_str().into());
+        let result = f(stem.as_deref());
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), stem);
+        result
     })
 }
 

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use regex::Regex;
+
 use serde::{Deserialize, Serialize};
 
 use crate::tokenize::phrase_key;
@@ -132,17 +134,23 @@ fn headings() -> &'static HashMap<String, Section> {
 }
 
 /// Cue phrases as ` key ` (spaces around), to find whole words in a padded line key.
-fn cues() -> &'static [(String, Tier)] {
-    static TABLE: OnceLock<Vec<(String, Tier)>> = OnceLock::new();
+/// The cue phrases as two regexes (preferred, required) over a padded phrase
+/// key: `" a plus "` matches only whole words; one pass each.
+fn cues() -> &'static (Regex, Regex) {
+    static TABLE: OnceLock<(Regex, Regex)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let map = table(CUES_TSV, |t| match t {
             "required" => Some(Tier::Required),
             "preferred" => Some(Tier::Preferred),
             _ => None,
         });
-        let mut cues: Vec<(String, Tier)> = map.into_iter().map(|(k, t)| (format!(" {k} "), t)).collect();
-        cues.sort();
-        cues
+        let regex = |tier: Tier| {
+            let mut phrases: Vec<String> =
+                map.iter().filter(|(_, t)| **t == tier).map(|(k, _)| regex::escape(&format!(" {k} "))).collect();
+            phrases.sort();
+            Regex::new(&phrases.join("|")).expect("cue phrases form a valid regex")
+        };
+        (regex(Tier::Preferred), regex(Tier::Required))
     })
 }
 
@@ -188,10 +196,10 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
         return None;
     }
     let key = format!(" {} ", phrase_key(line));
-    let has = |t: Tier| cues().iter().any(|(cue, tier)| *tier == t && key.contains(cue.as_str()));
-    Some(if section == Section::Preferred || has(Tier::Preferred) {
+    let (preferred, required) = cues();
+    Some(if section == Section::Preferred || preferred.is_match(&key) {
         Tier::Preferred
-    } else if section == Section::Requirements || has(Tier::Required) {
+    } else if section == Section::Requirements || required.is_match(&key) {
         Tier::Required
     } else if section == Section::Responsibilities {
         Tier::Responsibility
@@ -234,6 +242,11 @@ mod tests {
             assert!(rows.iter().all(|r| r.split('\t').count() == 2), "{name} has a malformed row");
         }
         assert_eq!(headings().len(), SECTIONS_TSV.lines().filter(|l| !l.starts_with('#')).count());
-        assert_eq!(cues().len(), CUES_TSV.lines().filter(|l| !l.starts_with('#')).count());
+        let (preferred, required) = cues();
+        for row in CUES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let (phrase, tier) = row.split_once('\t').unwrap();
+            let re = if tier == "preferred" { preferred } else { required };
+            assert!(re.is_match(&format!(" {phrase} ")), "cue {phrase:?} ({tier}) is in its regex");
+        }
     }
 }

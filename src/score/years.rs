@@ -39,7 +39,8 @@ pub struct YearsRequirement {
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2})\s*(?:\+|\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs)\b").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(\d{1,2})\s*(?:\+|\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs)(?-u:\b)")
+            .expect("valid regex")
     })
 }
 
