@@ -28,6 +28,9 @@ const K1: f64 = 1.2;
 /// Terms in more than this share of background posts are job-ad boilerplate.
 const MAX_DF_SHARE: f64 = 0.3;
 const MIN_TERM_CHARS: usize = 3;
+/// Lines in asking sections (requirements, responsibilities, nice to have)
+/// from which on a post's other keywords come from those sections only.
+const MIN_ASKING_LINES: usize = 3;
 
 /// Errors of the keyword index.
 #[derive(Debug, thiserror::Error)]
@@ -168,17 +171,23 @@ pub struct Keyword {
 
 /// The `limit` heaviest keywords of a job post, heaviest first (ties by stem).
 /// Tokens inside skill matches, numbers, short words, stop words, and terms
-/// that are not job-market terms of the background are left out.
+/// that are not job-market terms of the background are left out. When the
+/// post has at least [`MIN_ASKING_LINES`] lines in requirements,
+/// responsibilities or nice-to-have sections, only those lines and the title
+/// count: the company's self-description is not what the hire needs.
 pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Vec<Keyword> {
     let mut words = TextAnalyzer::from(SimpleTokenizer::default());
     let mut found: FxHashMap<String, Keyword> = FxHashMap::default();
     let mut matches = job.matches.iter().peekable();
+    let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
         while let Some(m) = matches.next_if(|m| m.line <= n) {
             skills.push((m.start, m.end));
         }
-        if job.section(n).is_boilerplate() || heading(line).is_some() {
+        let section = job.section(n);
+        let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
+        if skipped || heading(line).is_some() {
             continue;
         }
         let mut stream = words.token_stream(line);

@@ -106,6 +106,11 @@ impl Section {
     pub fn is_boilerplate(self) -> bool {
         matches!(self, Section::Benefits | Section::Company | Section::Legal)
     }
+
+    /// Job-post sections that say what the hire must do or bring.
+    pub fn is_asking(self) -> bool {
+        matches!(self, Section::Requirements | Section::Responsibilities | Section::Preferred)
+    }
 }
 
 impl Tier {

@@ -227,7 +227,7 @@ fn findings_point_at_real_lines() {
         let line = f.resume_line.expect("matched findings have evidence");
         assert_eq!(resume.lines().nth(line - 1).map(str::trim), f.resume_text.as_deref());
     }
-    assert!(r.missing.windows(2).all(|w| w[0].importance >= w[1].importance), "missing is ranked");
+    assert!(r.missing.windows(2).all(|w| w[0].gain >= w[1].gain), "missing is ranked by score gain");
     let names: Vec<_> = r.matched.iter().filter_map(|f| f.skill.as_deref()).collect();
     for expected in ["C", "Linux", "Virtualization", "x86-64"] {
         assert!(names.contains(&expected), "{expected} should match: {names:?}");

@@ -87,7 +87,8 @@ pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[Role]) -> TitleMa
     let best = best.filter(|b| b.0 > 0);
     TitleMatch {
         job_title,
-        resume_title: best.map(|b| b.2.trim().to_string()),
+        resume_title: best
+            .map(|b| b.2.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']).to_string()),
         resume_line: best.map(|b| b.1.0),
         overlap,
     }
