@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{Lexicon, SkillId};
-use crate::tokenize::{Token, phrase_key, tokenize, tokenize_into, word_key};
+use crate::tokenize::{Token, tokenize_into, word_key};
 
 /// One skill found in a line. Offsets are UTF-8 byte offsets into the line,
 /// end exclusive.
@@ -50,24 +50,39 @@ pub struct Scratch {
 impl Matcher {
     /// Compiles every alias of every skill in `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Matcher {
-        let mut m = Matcher { nodes: 1, ..Matcher::default() };
+        let aliases: usize = lexicon.skills.iter().map(|s| s.aliases.len()).sum();
+        let mut m = Matcher {
+            vocab: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
+            edges: FxHashMap::with_capacity_and_hasher(aliases * 2, Default::default()),
+            terminals: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
+            nodes: 1,
+        };
+        let mut scratch = Scratch::default();
         for (id, skill) in lexicon.skills.iter().enumerate() {
             for alias in &skill.aliases {
-                m.insert(&alias.text, alias.case_sensitive, id as SkillId);
+                m.insert(&alias.text, alias.case_sensitive, id as SkillId, &mut scratch);
             }
         }
         m
     }
 
-    fn insert(&mut self, alias: &str, case_sensitive: bool, skill: SkillId) {
-        let key = phrase_key(alias);
-        if key.is_empty() {
+    fn insert(&mut self, alias: &str, case_sensitive: bool, skill: SkillId, scratch: &mut Scratch) {
+        tokenize_into(alias, &mut scratch.tokens);
+        if scratch.tokens.is_empty() {
             return;
         }
         let mut node = ROOT;
-        for word in key.split(' ') {
-            let next_id = self.vocab.len() as u32;
-            let word_id = *self.vocab.entry(word.to_string()).or_insert(next_id);
+        for t in &scratch.tokens {
+            word_key(&alias[t.start..t.end], &mut scratch.key);
+            let word = scratch.key.as_str();
+            let word_id = match self.vocab.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.vocab.len() as u32;
+                    self.vocab.insert(word.to_string(), id);
+                    id
+                }
+            };
             node = match self.edges.get(&(node, word_id)) {
                 Some(&n) => n,
                 None => {
@@ -79,7 +94,7 @@ impl Matcher {
             };
         }
         let exact = case_sensitive
-            .then(|| tokenize(alias).iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
+            .then(|| scratch.tokens.iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
         let terminals = self.terminals.entry(node).or_default();
         if !terminals.iter().any(|t| t.skill == skill && t.exact == exact) {
             terminals.push(Terminal { skill, exact });

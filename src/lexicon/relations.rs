@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
+
 use super::{Lexicon, LexiconError, SkillId, sort_key};
 
 /// The relations embedded in the binary, written by `jobfit lexicon build`.
@@ -66,27 +68,19 @@ impl Lexicon {
     /// Errors: `LexiconError::Parse` (with `origin` and line) for a wrong column
     /// count, an unknown relation or a skill name not in this lexicon.
     pub fn set_relations(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
+        let ids: FxHashMap<&str, SkillId> =
+            self.skills.iter().enumerate().map(|(i, s)| (s.name.as_str(), i as SkillId)).collect();
         let mut relations = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let err = |message: String| LexiconError::Parse { origin: origin.to_string(), line: i + 1, message };
-            relations.push(self.parse_relation(line).map_err(err)?);
+            relations.push(parse_relation(&ids, line).map_err(err)?);
         }
         relations.sort();
         self.relations = relations;
         Ok(())
-    }
-
-    fn parse_relation(&self, line: &str) -> Result<Relation, String> {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [from, kind, to, source] = cols[..] else {
-            return Err(format!("expected 4 tab-separated columns, found {}", cols.len()));
-        };
-        let id = |name: &str| self.id_of(name).ok_or_else(|| format!("unknown skill {name:?}"));
-        let kind = RelationKind::parse(kind).ok_or_else(|| format!("unknown relation {kind:?}"))?;
-        Ok(Relation { from: id(from)?, to: id(to)?, kind, source: source.to_string() })
     }
 
     /// The relations data file: header, then one relation a line sorted by names.
@@ -110,6 +104,17 @@ impl Lexicon {
         let start = self.relations.partition_point(|r| r.from < id);
         self.relations[start..].iter().take_while(move |r| r.from == id).map(|r| r.to)
     }
+}
+
+/// One `from<TAB>relation<TAB>to<TAB>source` line, names resolved with `ids`.
+fn parse_relation(ids: &FxHashMap<&str, SkillId>, line: &str) -> Result<Relation, String> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    let [from, kind, to, source] = cols[..] else {
+        return Err(format!("expected 4 tab-separated columns, found {}", cols.len()));
+    };
+    let id = |name: &str| ids.get(name).copied().ok_or_else(|| format!("unknown skill {name:?}"));
+    let kind = RelationKind::parse(kind).ok_or_else(|| format!("unknown relation {kind:?}"))?;
+    Ok(Relation { from: id(from)?, to: id(to)?, kind, source: source.to_string() })
 }
 
 #[cfg(test)]
