@@ -1,6 +1,8 @@
 //! OR-groups in a job-post line: skills offered as alternatives (`Python or
 //! Go`, `AWS, GCP or Azure`, `one of Java, Kotlin, Scala`, `Tableau/Power BI`)
-//! count as one requirement that any of them meets.
+//! count as one requirement that any of them meets. A slash joins
+//! alternatives only between skills of one category (`Java/Python/Go`), not
+//! a pair that goes together (`Java/Spring`, `C#/.NET`).
 
 /// How two neighbouring skill mentions are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,9 +11,9 @@ enum Link {
     Or,
     /// `/` or `|`: binds tighter than a comma.
     Slash,
-    /// A comma, a parenthesis or a space only.
+    /// A comma or a space only.
     List,
-    /// Anything else (`and`, other words): the run ends.
+    /// Anything else (`and`, other words, a parenthesis but `(or`): the run ends.
     Break,
 }
 
@@ -21,13 +23,11 @@ const CHOICE_CUES: [&str; 4] = ["one of", "any of", "either", "one or more of"];
 const CUE_WINDOW: usize = 40;
 
 fn link(between: &str) -> Link {
-    let s: String = between
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '(' | ')'))
-        .collect::<String>()
-        .to_lowercase();
+    let s: String =
+        between.chars().filter(|c| !c.is_whitespace() && !matches!(c, ',' | '(')).collect::<String>().to_lowercase();
     match s.as_str() {
         "or" | "and/or" | "or/and" => Link::Or,
+        _ if between.contains('(') => Link::Break,
         "/" | "|" => Link::Slash,
         "" => Link::List,
         _ => Link::Break,
@@ -35,8 +35,10 @@ fn link(between: &str) -> Link {
 }
 
 /// OR-groups among the skill mentions of one line: indices into `spans`
-/// (byte ranges into `line`, in order, end exclusive), each group of two or more.
-pub fn or_groups(line: &str, spans: &[(usize, usize)]) -> Vec<Vec<usize>> {
+/// (byte ranges into `line`, in order, end exclusive), each group of two or
+/// more; `same_kind(i, j)` says whether mentions `i` and `j` are skills of one
+/// category (for slash groups).
+pub fn or_groups(line: &str, spans: &[(usize, usize)], same_kind: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
     let mut groups = Vec::new();
     let mut run_start = 0;
     for i in 1..=spans.len() {
@@ -45,7 +47,7 @@ pub fn or_groups(line: &str, spans: &[(usize, usize)]) -> Vec<Vec<usize>> {
             l != Link::Break
         };
         if !joined {
-            groups.extend(run_groups(line, spans, run_start, i));
+            groups.extend(run_groups(line, spans, run_start, i, &same_kind));
             run_start = i;
         }
     }
@@ -53,7 +55,13 @@ pub fn or_groups(line: &str, spans: &[(usize, usize)]) -> Vec<Vec<usize>> {
 }
 
 /// Groups within one run `spans[from..to]` of mentions joined by `or`, `/` or commas.
-fn run_groups(line: &str, spans: &[(usize, usize)], from: usize, to: usize) -> Vec<Vec<usize>> {
+fn run_groups(
+    line: &str,
+    spans: &[(usize, usize)],
+    from: usize,
+    to: usize,
+    same_kind: &impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
     if to - from < 2 {
         return Vec::new();
     }
@@ -66,7 +74,7 @@ fn run_groups(line: &str, spans: &[(usize, usize)], from: usize, to: usize) -> V
     let mut out = Vec::new();
     let mut group = vec![from];
     for (k, l) in links.iter().enumerate() {
-        if *l != Link::Slash {
+        if *l != Link::Slash || !same_kind(from + k, from + k + 1) {
             out.extend((group.len() > 1).then(|| std::mem::take(&mut group)));
             group.clear();
         }
@@ -94,7 +102,10 @@ mod tests {
                 Some((start, *from))
             })
             .collect();
-        or_groups(line, &spans).iter().map(|g| g.iter().map(|&i| skills[i].to_string()).collect()).collect()
+        // Skills of one "category": names that start with the same letter case.
+        let same =
+            |i: usize, j: usize| skills[i].starts_with(char::is_uppercase) == skills[j].starts_with(char::is_uppercase);
+        or_groups(line, &spans, same).iter().map(|g| g.iter().map(|&i| skills[i].to_string()).collect()).collect()
     }
 
     #[test]
@@ -110,5 +121,11 @@ mod tests {
         assert_eq!(groups("Python and Go or Rust", &["Python", "Go", "Rust"]), [["Go", "Rust"]]);
         assert!(groups("Docker for builds or Kubernetes", &["Docker", "Kubernetes"]).is_empty());
         assert_eq!(groups("Linux (or BSD) kernels", &["Linux", "BSD"]), [["Linux", "BSD"]]);
+        assert_eq!(
+            groups("HTML, CSS ) PostgreSQL and/or MSSQL", &["HTML", "CSS", "PostgreSQL", "MSSQL"]),
+            [["PostgreSQL", "MSSQL"]]
+        );
+        assert!(groups("cloud (AWS or Azure)", &["cloud", "AWS", "Azure"]).iter().all(|g| g.len() == 2));
+        assert!(groups("Java/spring", &["Java", "spring"]).is_empty(), "a slash pair of two kinds goes together");
     }
 }

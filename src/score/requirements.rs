@@ -125,7 +125,8 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
         let Some(t) = tier(line[0].section, job.doc.line(n)) else { continue };
         let text = job.doc.original_line(n);
         let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
-        let grouped = or_groups(text, &spans);
+        let category = |i: usize| extractor.lexicon.skill(line[i].skill).category;
+        let grouped = or_groups(text, &spans, |i, j| category(i) == category(j));
         for g in &grouped {
             let mut members: Vec<SkillId> = g.iter().map(|&i| line[i].skill).collect();
             members.sort_unstable();
