@@ -28,9 +28,7 @@ pub struct Offer {
     /// The same by skill id, for the ranking hot path: 0 not shown, 1 shown, 2 related.
     dense: Vec<u8>,
     stems: FxHashSet<u32>,
-    /// Title lines, highest degree, years.
-    pub profile: ResumeProfile,
-    /// The profile as the sub-scores compare it.
+    /// Title lines, highest degree and years, as the sub-scores compare them.
     pub keys: ResumeKeys,
 }
 
@@ -63,14 +61,14 @@ impl Offer {
                 shown.entry(to).or_insert(Met::Related(s));
             }
         }
-        let keys = ResumeKeys::of(&profile);
+        let keys = ResumeKeys::of(profile);
         let mut dense = vec![0u8; lexicon.skills.len()];
         for (&id, met) in &shown {
             if let Some(d) = dense.get_mut(id as usize) {
                 *d = if matches!(met, Met::Skill(_)) { 1 } else { 2 };
             }
         }
-        Offer { shown, dense, stems, profile, keys }
+        Offer { shown, dense, stems, keys }
     }
 
     /// How the résumé meets a requirement accepting any of `skills`: the

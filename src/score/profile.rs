@@ -110,14 +110,14 @@ pub struct ResumeKeys {
 
 impl ResumeKeys {
     /// Indexes a profile.
-    pub fn of(profile: &ResumeProfile) -> ResumeKeys {
+    pub fn of(profile: ResumeProfile) -> ResumeKeys {
         let mut title_words: FxHashMap<u32, u64> = FxHashMap::default();
         for (i, words) in profile.titles.iter().take(64).enumerate() {
             for &w in words {
                 *title_words.entry(w).or_default() |= 1 << i;
             }
         }
-        ResumeKeys { title_words, profile: profile.clone() }
+        ResumeKeys { title_words, profile }
     }
 }
 
@@ -212,13 +212,13 @@ mod tests {
             degree: Some((Level::Master, Tier::Required)),
             years: vec![(4, vec![7]), (5, vec![])],
         };
-        let f = fit(&job, &ResumeKeys::of(&resume()));
+        let f = fit(&job, &ResumeKeys::of(resume()));
         assert_eq!(f.title, Some(Fit { score: 50.0, matched: 1, total: 2 }));
         assert_eq!(f.education, Some(Fit { score: 50.0, matched: 0, total: 1 }));
         assert_eq!(f.experience, Some(Fit { score: 75.0, matched: 1, total: 2 }));
         let preferred = ProfileKeys { degree: Some((Level::Master, Tier::Preferred)), ..ProfileKeys::default() };
         let none = ResumeProfile { degree: None, ..resume() };
-        assert_eq!(fit(&preferred, &ResumeKeys::of(&none)).education.map(|f| f.score), Some(50.0));
-        assert_eq!(fit(&ProfileKeys::default(), &ResumeKeys::of(&resume())), Fits::default());
+        assert_eq!(fit(&preferred, &ResumeKeys::of(none)).education.map(|f| f.score), Some(50.0));
+        assert_eq!(fit(&ProfileKeys::default(), &ResumeKeys::of(resume())), Fits::default());
     }
 }
