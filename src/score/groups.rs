@@ -17,6 +17,17 @@ enum Link {
     Break,
 }
 
+/// How two skill mentions relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kin {
+    /// The same canonical skill (`Amazon Web Services (AWS)`).
+    SameSkill,
+    /// Two skills of one category (`Java`, `Python`).
+    SameCategory,
+    /// Anything else.
+    Other,
+}
+
 /// Cues before a list that make it a choice: `one of Java, Kotlin, Scala`.
 const CHOICE_CUES: [&str; 4] = ["one of", "any of", "either", "one or more of"];
 /// Bytes before a run searched for a choice cue.
@@ -36,22 +47,39 @@ fn link(between: &str) -> Link {
 
 /// OR-groups among the skill mentions of one line: indices into `spans`
 /// (byte ranges into `line`, in order, end exclusive), each group of two or
-/// more; `same_kind(i, j)` says whether mentions `i` and `j` are skills of one
-/// category (for slash groups).
-pub fn or_groups(line: &str, spans: &[(usize, usize)], same_kind: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
+/// more; `kin(i, j)` says how mentions `i` and `j` relate: a slash joins
+/// alternatives of one category only, and a skill's abbreviation in
+/// parentheses (`Google Cloud (GCP)`) does not end the list.
+pub fn or_groups(line: &str, spans: &[(usize, usize)], kin: impl Fn(usize, usize) -> Kin) -> Vec<Vec<usize>> {
+    let links: Vec<Link> = links(line, spans, &kin);
     let mut groups = Vec::new();
     let mut run_start = 0;
     for i in 1..=spans.len() {
-        let joined = i < spans.len() && spans[i].0 >= spans[i - 1].1 && {
-            let l = link(&line[spans[i - 1].1..spans[i].0]);
-            l != Link::Break
-        };
-        if !joined {
-            groups.extend(run_groups(line, spans, run_start, i, &same_kind));
+        if i == spans.len() || links[i - 1] == Link::Break {
+            groups.extend(run_groups(line, spans, run_start, i, &links, &kin));
             run_start = i;
         }
     }
     groups
+}
+
+/// The link between each mention and the next (`spans.len() - 1` of them).
+fn links(line: &str, spans: &[(usize, usize)], kin: &impl Fn(usize, usize) -> Kin) -> Vec<Link> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut after_abbreviation = false;
+    for i in 1..spans.len() {
+        if spans[i].0 < spans[i - 1].1 {
+            out.push(Link::Break);
+            continue;
+        }
+        let mut between = &line[spans[i - 1].1..spans[i].0];
+        if after_abbreviation {
+            between = between.trim_start().strip_prefix(')').unwrap_or(between);
+        }
+        after_abbreviation = between.trim() == "(" && kin(i - 1, i) == Kin::SameSkill;
+        out.push(if after_abbreviation { Link::List } else { link(between) });
+    }
+    out
 }
 
 /// Groups within one run `spans[from..to]` of mentions joined by `or`, `/` or commas.
@@ -60,12 +88,13 @@ fn run_groups(
     spans: &[(usize, usize)],
     from: usize,
     to: usize,
-    same_kind: &impl Fn(usize, usize) -> bool,
+    all_links: &[Link],
+    kin: &impl Fn(usize, usize) -> Kin,
 ) -> Vec<Vec<usize>> {
     if to - from < 2 {
         return Vec::new();
     }
-    let links: Vec<Link> = (from + 1..to).map(|i| link(&line[spans[i - 1].1..spans[i].0])).collect();
+    let links = &all_links[from..to - 1];
     let before = &line[..spans[from].0];
     let window = before[floor_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
     if links.contains(&Link::Or) || CHOICE_CUES.iter().any(|c| window.contains(c)) {
@@ -74,7 +103,7 @@ fn run_groups(
     let mut out = Vec::new();
     let mut group = vec![from];
     for (k, l) in links.iter().enumerate() {
-        if *l != Link::Slash || !same_kind(from + k, from + k + 1) {
+        if *l != Link::Slash || kin(from + k, from + k + 1) == Kin::Other {
             out.extend((group.len() > 1).then(|| std::mem::take(&mut group)));
             group.clear();
         }
@@ -102,10 +131,14 @@ mod tests {
                 Some((start, *from))
             })
             .collect();
-        // Skills of one "category": names that start with the same letter case.
-        let same =
-            |i: usize, j: usize| skills[i].starts_with(char::is_uppercase) == skills[j].starts_with(char::is_uppercase);
-        or_groups(line, &spans, same).iter().map(|g| g.iter().map(|&i| skills[i].to_string()).collect()).collect()
+        // Test kinship: one skill when the names are equal ignoring case, one
+        // category when they start with the same letter case.
+        let kin = |i: usize, j: usize| match (skills[i], skills[j]) {
+            (a, b) if a.eq_ignore_ascii_case(b) => Kin::SameSkill,
+            (a, b) if a.starts_with(char::is_uppercase) == b.starts_with(char::is_uppercase) => Kin::SameCategory,
+            _ => Kin::Other,
+        };
+        or_groups(line, &spans, kin).iter().map(|g| g.iter().map(|&i| skills[i].to_string()).collect()).collect()
     }
 
     #[test]
@@ -127,5 +160,7 @@ mod tests {
         );
         assert!(groups("cloud (AWS or Azure)", &["cloud", "AWS", "Azure"]).iter().all(|g| g.len() == 2));
         assert!(groups("Java/spring", &["Java", "spring"]).is_empty(), "a slash pair of two kinds goes together");
+        let clouds = groups("Cloud (CLOUD), Azure or GCP (gcp) experience", &["Cloud", "CLOUD", "Azure", "GCP", "gcp"]);
+        assert_eq!(clouds, [["Cloud", "CLOUD", "Azure", "GCP", "gcp"]], "abbreviations in parentheses keep the list");
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Weights;
-use super::groups::or_groups;
+use super::groups::{Kin, or_groups};
 use super::profile::JobProfile;
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, job_keywords};
@@ -126,7 +126,12 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
         let text = job.doc.original_line(n);
         let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
         let category = |i: usize| extractor.lexicon.skill(line[i].skill).category;
-        let grouped = or_groups(text, &spans, |i, j| category(i) == category(j));
+        let grouped =
+            or_groups(text, &spans, |i, j| match (line[i].skill == line[j].skill, category(i) == category(j)) {
+                (true, _) => Kin::SameSkill,
+                (false, true) => Kin::SameCategory,
+                (false, false) => Kin::Other,
+            });
         for g in &grouped {
             let mut members: Vec<SkillId> = g.iter().map(|&i| line[i].skill).collect();
             members.sort_unstable();
