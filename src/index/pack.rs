@@ -68,7 +68,7 @@ fn tier_code(t: Tier) -> u64 {
 }
 
 /// Packs one requirement with its OR-group number (0 for none): one value per skill it accepts.
-pub fn pack(r: &Requirement, group: u16) -> impl Iterator<Item = u64> + '_ {
+fn pack(r: &Requirement, group: u16) -> impl Iterator<Item = u64> + '_ {
     let kind = KINDS.iter().position(|k| *k == r.kind).unwrap_or(0) as u64;
     let importance = (r.importance * 100.0).round().clamp(0.0, f64::from(u16::MAX)) as u64;
     let first = match &r.target {

@@ -72,20 +72,15 @@ pub fn score(report: &ScoreReport, format: Format, explain: bool) -> String {
 pub fn gaps(report: &ScoreReport, format: Format) -> String {
     #[derive(Serialize)]
     struct Gaps<'a> {
-        schema_version: u32,
         resume: &'a str,
         job: &'a str,
         score: f64,
         missing: &'a [Finding],
     }
     match format {
-        Format::Json => json(&Gaps {
-            schema_version: SCHEMA_VERSION,
-            resume: &report.resume,
-            job: &report.job,
-            score: report.score,
-            missing: &report.missing,
-        }),
+        Format::Json => {
+            versioned(Gaps { resume: &report.resume, job: &report.job, score: report.score, missing: &report.missing })
+        }
         _ => tabular(format, &score_heading(report), &[missing_block(report)]),
     }
 }
@@ -118,12 +113,11 @@ pub fn diff(d: &crate::diff::DiffReport, format: Format) -> String {
 pub fn skills(path: &str, records: &[MatchRecord], format: Format) -> String {
     #[derive(Serialize)]
     struct Skills<'a> {
-        schema_version: u32,
         path: &'a str,
         matches: &'a [MatchRecord],
     }
     if format == Format::Json {
-        return json(&Skills { schema_version: SCHEMA_VERSION, path, matches: records });
+        return versioned(Skills { path, matches: records });
     }
     let rows = records
         .iter()
@@ -151,14 +145,13 @@ pub fn sections(path: &str, headings: &[(usize, Section, String)], format: Forma
     }
     #[derive(Serialize)]
     struct Sections<'a> {
-        schema_version: u32,
         path: &'a str,
         headings: Vec<Heading<'a>>,
     }
     if format == Format::Json {
         let headings =
             headings.iter().map(|(line, section, text)| Heading { line: *line, section: *section, text }).collect();
-        return json(&Sections { schema_version: SCHEMA_VERSION, path, headings });
+        return versioned(Sections { path, headings });
     }
     let block = Block {
         title: format!("{} section headings (lines before the first belong to `header`)", headings.len()),
@@ -166,6 +159,19 @@ pub fn sections(path: &str, headings: &[(usize, Section, String)], format: Forma
         rows: headings.iter().map(|(n, s, t)| vec![n.to_string(), s.as_str().to_string(), excerpt(t)]).collect(),
     };
     tabular(format, path, &[block])
+}
+
+/// A JSON object with [`SCHEMA_VERSION`] first, then the fields of `body`.
+#[derive(Serialize)]
+struct Versioned<T: Serialize> {
+    schema_version: u32,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// `body` as pretty JSON under a `schema_version` field.
+fn versioned<T: Serialize>(body: T) -> String {
+    json(&Versioned { schema_version: SCHEMA_VERSION, body })
 }
 
 fn json<T: Serialize>(value: &T) -> String {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Block, Format, RankFormat, excerpt, json, tabular};
+use super::{Block, Format, RankFormat, excerpt, json, tabular, versioned};
 use crate::index::Entry;
 use crate::rank::RankReport;
 use crate::search::Hit;
@@ -85,12 +85,11 @@ fn csv(r: &RankReport) -> String {
 pub fn search(query: &str, hits: &[Hit], format: Format) -> String {
     #[derive(Serialize)]
     struct Search<'a> {
-        schema_version: u32,
         query: &'a str,
         hits: &'a [Hit],
     }
     if format == Format::Json {
-        return json(&Search { schema_version: 1, query, hits });
+        return versioned(Search { query, hits });
     }
     let block = Block {
         title: format!("{} hits", hits.len()),
@@ -116,12 +115,11 @@ pub fn search(query: &str, hits: &[Hit], format: Format) -> String {
 pub fn index_list(dir: &str, entries: &[Entry], format: Format) -> String {
     #[derive(Serialize)]
     struct List<'a> {
-        schema_version: u32,
         index: &'a str,
         documents: &'a [Entry],
     }
     if format == Format::Json {
-        return json(&List { schema_version: 1, index: dir, documents: entries });
+        return versioned(List { index: dir, documents: entries });
     }
     let block = Block {
         title: format!("{} documents", entries.len()),
