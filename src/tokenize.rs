@@ -22,6 +22,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// The character at byte `i` and its length in bytes; ASCII without decoding.
+fn char_len_at(line: &str, i: usize) -> (char, usize) {
+    match line.as_bytes()[i] {
+        b if b.is_ascii() => (b as char, 1),
+        _ => {
+            let c = char_at(line, i);
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// Length in bytes of the word character at byte `i`, or `None`.
+fn word_char_len(line: &str, i: usize) -> Option<usize> {
+    match line.as_bytes().get(i)? {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric() || *b == b'_').then_some(1),
+        _ => Some(char_at(line, i)).filter(|&c| is_word_char(c)).map(char::len_utf8),
+    }
+}
+
 /// Splits `line` into tokens, in order. Whitespace and hyphens between words
 /// are not tokens; every other non-word character is a token of its own.
 pub fn tokenize(line: &str) -> Vec<Token> {
@@ -33,16 +52,28 @@ pub fn tokenize(line: &str) -> Vec<Token> {
 /// Like [`tokenize`], reusing `out` (cleared first) to avoid allocation.
 pub fn tokenize_into(line: &str, out: &mut Vec<Token>) {
     out.clear();
-    let bytes = line.as_bytes();
+    if line.is_ascii() {
+        tokenize_ascii(line.as_bytes(), out);
+    } else {
+        tokenize_unicode(line, out);
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// [`tokenize_into`] for an ASCII line, byte by byte (the same tokens).
+fn tokenize_ascii(b: &[u8], out: &mut Vec<Token>) {
+    let word_at = |i: usize| i < b.len() && is_word_byte(b[i]);
     let mut i = 0;
     let mut hyphen_pending = false;
-    while i < bytes.len() {
-        let c = char_at(line, i);
-        if c.is_whitespace() {
-            hyphen_pending = false;
-            i += c.len_utf8();
-        } else if is_word_char(c) || starts_dot_word(line, i) {
-            let end = word_end(line, i);
+    while i < b.len() {
+        let c = b[i];
+        let dot_word =
+            c == b'.' && (i == 0 || !is_word_byte(b[i - 1])) && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        if is_word_byte(c) || dot_word {
+            let end = ascii_word_end(b, i + 1);
             let joined = hyphen_pending && out.last().is_some_and(|t: &Token| t.is_word);
             if joined && let Some(prev) = out.last_mut() {
                 prev.hyphen_after = true;
@@ -50,14 +81,69 @@ pub fn tokenize_into(line: &str, out: &mut Vec<Token>) {
             out.push(Token { start: i, end, is_word: true, hyphen_before: joined, hyphen_after: false });
             hyphen_pending = false;
             i = end;
-        } else if is_hyphen(c) && follows_word(out, i) && next_is_word(line, i + c.len_utf8()) {
+            continue;
+        }
+        match c {
+            b' ' | b'\t'..=b'\r' => hyphen_pending = false,
+            b'-' if follows_word(out, i) && word_at(i + 1) => hyphen_pending = true,
+            _ => {
+                hyphen_pending = false;
+                out.push(Token { start: i, end: i + 1, is_word: false, hyphen_before: false, hyphen_after: false });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// [`word_end`] for ASCII, from the byte after the word's first.
+fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    let word_at = |i: usize| i < b.len() && is_word_byte(b[i]);
+    loop {
+        while word_at(i) {
+            i += 1;
+        }
+        if i < b.len() && (b[i] == b'.' || b[i] == b'&') && word_at(i + 1) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let mut j = i;
+    if j < b.len() && b[j] == b'#' {
+        j += 1;
+    } else {
+        while j < b.len() && b[j] == b'+' {
+            j += 1;
+        }
+    }
+    if j > i && !word_at(j) { j } else { i }
+}
+
+/// [`tokenize_into`] for any line, character by character.
+fn tokenize_unicode(line: &str, out: &mut Vec<Token>) {
+    let mut i = 0;
+    let mut hyphen_pending = false;
+    while i < line.len() {
+        let (c, len) = char_len_at(line, i);
+        if c.is_whitespace() {
+            hyphen_pending = false;
+            i += len;
+        } else if word_char_len(line, i).is_some() || starts_dot_word(line, i) {
+            let end = word_end(line, i, len);
+            let joined = hyphen_pending && out.last().is_some_and(|t: &Token| t.is_word);
+            if joined && let Some(prev) = out.last_mut() {
+                prev.hyphen_after = true;
+            }
+            out.push(Token { start: i, end, is_word: true, hyphen_before: joined, hyphen_after: false });
+            hyphen_pending = false;
+            i = end;
+        } else if is_hyphen(c) && follows_word(out, i) && next_is_word(line, i + len) {
             hyphen_pending = true;
-            i += c.len_utf8();
+            i += len;
         } else {
             hyphen_pending = false;
-            let end = i + c.len_utf8();
-            out.push(Token { start: i, end, is_word: false, hyphen_before: false, hyphen_after: false });
-            i = end;
+            out.push(Token { start: i, end: i + len, is_word: false, hyphen_before: false, hyphen_after: false });
+            i += len;
         }
     }
 }
@@ -75,7 +161,7 @@ fn follows_word(out: &[Token], i: usize) -> bool {
 }
 
 fn next_is_word(line: &str, i: usize) -> bool {
-    i < line.len() && is_word_char(char_at(line, i))
+    word_char_len(line, i).is_some()
 }
 
 /// `.NET`, `.js`: a dot that starts a word when it is not preceded by a word character.
@@ -87,14 +173,15 @@ fn starts_dot_word(line: &str, i: usize) -> bool {
         && char_at(line, i + 1).is_alphabetic()
 }
 
-/// End of the word starting at `start`: word characters, inner `.` and `&`
-/// between word characters, and a trailing run of `+` or a trailing `#`.
-fn word_end(line: &str, start: usize) -> usize {
+/// End of the word whose first character (`first_len` bytes) starts at
+/// `start`: word characters, inner `.` and `&` between word characters, and
+/// a trailing run of `+` or a trailing `#`.
+fn word_end(line: &str, start: usize, first_len: usize) -> usize {
     let bytes = line.as_bytes();
-    let mut i = start + char_at(line, start).len_utf8();
+    let mut i = start + first_len;
     loop {
-        while i < bytes.len() && is_word_char(char_at(line, i)) {
-            i += char_at(line, i).len_utf8();
+        while let Some(len) = word_char_len(line, i) {
+            i += len;
         }
         let joiner = i < bytes.len() && (bytes[i] == b'.' || bytes[i] == b'&');
         if joiner && next_is_word(line, i + 1) {
@@ -124,6 +211,11 @@ fn symbol_suffix_end(line: &str, i: usize) -> usize {
 /// `Node.js`, `NodeJS` and `nodejs` agree. Writes into `out` (cleared first).
 pub fn word_key(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() && !word.as_bytes().get(1..word.len().saturating_sub(1)).is_some_and(|m| m.contains(&b'.')) {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == '.' && i > 0 && chars.peek().is_some() {
@@ -187,6 +279,20 @@ mod tests {
     fn plus_and_hash_only_end_a_name() {
         assert_eq!(words("C+D C++17"), ["C", "+", "D", "C", "+", "+", "17"]);
         assert_eq!(words("#rust C#"), ["#", "rust", "C#"]);
+    }
+
+    #[test]
+    fn ascii_path_gives_the_same_tokens() {
+        let lines = [
+            "C++, C# and .NET; Node.js/ASP.NET (R&D) x86-64 Go-to-market - done -x y-",
+            ".net .5 a.b. ...js C+D C++17 #rust C# F#x e.g. U.S._ok a&&b a.&b",
+            "\ttabs\x0bvertical\x0cform\rreturn  end-  -start --double",
+        ];
+        for line in lines {
+            let mut unicode = Vec::new();
+            tokenize_unicode(line, &mut unicode);
+            assert_eq!(tokenize(line), unicode, "{line:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,331 @@
+//! The word-level skill matcher: a trie over token keys, longest match wins,
+//! with case and context rules for aliases that are also ordinary words.
+
+mod vocab;
+
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::{Lexicon, SkillId};
+use crate::tokenize::{Token, tokenize_into, word_key};
+
+/// One skill found in a line. Offsets are UTF-8 byte offsets into the line,
+/// end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the first matched byte.
+    pub start: usize,
+    /// Byte offset after the last matched byte.
+    pub end: usize,
+    /// The canonical skill.
+    pub skill: SkillId,
+}
+
+/// What a trie node accepts when a match may end there.
+#[derive(Debug, Clone)]
+struct Terminal {
+    skill: SkillId,
+    /// `Some(words)`: the tokens must be written exactly so (case-sensitive alias).
+    exact: Option<Box<[String]>>,
+}
+
+/// A compiled matcher for one lexicon. Build once, use for many documents.
+#[derive(Debug)]
+pub struct Matcher {
+    vocab: vocab::Vocab,
+    /// The root's child for each word id ([`NONE`] when no alias starts with it).
+    root: Vec<u32>,
+    /// Edges below the root: (node, word id) → child.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Bit `fingerprint >> 48` is set for the first word of every alias: most
+    /// words of a text are passed over on this 8 KiB set alone.
+    starts: Vec<u64>,
+    /// Whether an alias ends at each node (then `terminals` has it).
+    ends: Vec<bool>,
+    terminals: FxHashMap<u32, Vec<Terminal>>,
+}
+
+const ROOT: u32 = 0;
+const NONE: u32 = u32::MAX;
+const STARTS_BITS: usize = 1 << 16;
+/// A word of the line whose id is not looked up yet.
+const UNKNOWN: u32 = u32::MAX - 1;
+const LIST_MARKS: [&str; 7] = [",", "/", "|", ";", "(", ")", "&"];
+const SENTENCE_ENDS: [&str; 3] = [".", "!", "?"];
+
+/// Reusable buffers for [`Matcher::find_into`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    /// Word id per token: [`UNKNOWN`] until looked up, [`NONE`] when not in the vocabulary.
+    ids: Vec<u32>,
+    key: String,
+}
+
+impl Matcher {
+    /// Compiles every alias of every skill in `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> Matcher {
+        let aliases: usize = lexicon.skills.iter().map(|s| s.aliases.len()).sum();
+        let mut m = Matcher {
+            vocab: vocab::Vocab::with_capacity(aliases),
+            root: Vec::with_capacity(aliases),
+            starts: vec![0; STARTS_BITS / 64],
+            edges: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
+            ends: vec![false],
+            terminals: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
+        };
+        let mut scratch = Scratch::default();
+        for (id, skill) in lexicon.skills.iter().enumerate() {
+            for alias in &skill.aliases {
+                m.insert(&alias.text, alias.case_sensitive, id as SkillId, &mut scratch);
+            }
+        }
+        m
+    }
+
+    fn insert(&mut self, alias: &str, case_sensitive: bool, skill: SkillId, scratch: &mut Scratch) {
+        tokenize_into(alias, &mut scratch.tokens);
+        if scratch.tokens.is_empty() {
+            return;
+        }
+        let mut node = ROOT;
+        for t in &scratch.tokens {
+            word_key(&alias[t.start..t.end], &mut scratch.key);
+            if node == ROOT {
+                let bit = (vocab::key_fingerprint(&scratch.key) >> 48) as usize;
+                self.starts[bit / 64] |= 1 << (bit % 64);
+            }
+            let word = scratch.key.as_str();
+            let word_id = self.vocab.intern(word);
+            if word_id as usize == self.root.len() {
+                self.root.push(NONE);
+            }
+            node = self.child(node, word_id).unwrap_or_else(|| self.add_child(node, word_id));
+        }
+        self.ends[node as usize] = true;
+        let exact = case_sensitive
+            .then(|| scratch.tokens.iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
+        let terminals = self.terminals.entry(node).or_default();
+        if !terminals.iter().any(|t| t.skill == skill && t.exact == exact) {
+            terminals.push(Terminal { skill, exact });
+        }
+    }
+
+    /// The child of `node` along word `word_id`.
+    fn child(&self, node: u32, word_id: u32) -> Option<u32> {
+        match node {
+            ROOT => Some(self.root[word_id as usize]).filter(|&n| n != NONE),
+            _ => self.edges.get(&(node, word_id)).copied(),
+        }
+    }
+
+    fn add_child(&mut self, node: u32, word_id: u32) -> u32 {
+        let child = self.ends.len() as u32;
+        self.ends.push(false);
+        match node {
+            ROOT => self.root[word_id as usize] = child,
+            _ => _ = self.edges.insert((node, word_id), child),
+        }
+        child
+    }
+
+    /// All skills in `line`, left to right, non-overlapping, longest first.
+    pub fn find(&self, line: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.find_into(line, &mut Scratch::default(), &mut hits);
+        hits
+    }
+
+    /// Like [`Matcher::find`], appending to `hits` and reusing `scratch`.
+    pub fn find_into(&self, line: &str, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+        tokenize_into(line, &mut scratch.tokens);
+        scratch.ids.clear();
+        scratch.ids.resize(scratch.tokens.len(), UNKNOWN);
+        let mut i = 0;
+        while i < scratch.tokens.len() {
+            let t = scratch.tokens[i];
+            if !self.may_start(&line[t.start..t.end], &mut scratch.key) {
+                i += 1;
+                continue;
+            }
+            match self.longest_at(line, i, scratch) {
+                Some((end, skill)) => {
+                    hits.push(Hit { start: t.start, end: scratch.tokens[end - 1].end, skill });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Whether an alias may start with `word` (or the singular it may stand
+    /// for): false for most words, without a vocabulary lookup.
+    fn may_start(&self, word: &str, key: &mut String) -> bool {
+        let starts = |hash: u64| self.starts[(hash >> 54) as usize] & (1 << ((hash >> 48) % 64)) != 0;
+        starts(vocab::word_fingerprint(word, key)) || singular_fingerprint(word, key).is_some_and(starts)
+    }
+
+    /// The vocabulary id of a word, trying its singular when the plural is
+    /// unknown and the word is a lowercase word or an acronym plural (`APIs`),
+    /// not a capitalized name (`Jules`).
+    fn word_id(&self, word: &str, key: &mut String) -> Option<u32> {
+        self.vocab
+            .id(vocab::word_fingerprint(word, key))
+            .or_else(|| singular_fingerprint(word, key).and_then(|hash| self.vocab.id(hash)))
+    }
+
+    /// The longest accepted match starting at token `i`: (end token, skill).
+    fn longest_at(&self, line: &str, i: usize, scratch: &mut Scratch) -> Option<(usize, SkillId)> {
+        let mut node = ROOT;
+        let mut best = None;
+        for j in i..scratch.tokens.len() {
+            if scratch.ids[j] == UNKNOWN {
+                let t = scratch.tokens[j];
+                scratch.ids[j] = self.word_id(&line[t.start..t.end], &mut scratch.key).unwrap_or(NONE);
+            }
+            let Some(next) = Some(scratch.ids[j]).filter(|&w| w != NONE).and_then(|w| self.child(node, w)) else {
+                break;
+            };
+            node = next;
+            if self.ends[node as usize]
+                && let Some(terminals) = self.terminals.get(&node)
+                && let Some(t) = terminals.iter().find(|t| accepts(t, line, &scratch.tokens, i, j + 1))
+            {
+                best = Some((j + 1, t.skill));
+            }
+        }
+        best
+    }
+}
+
+/// The fingerprint of the singular key of `word` when `word` may be a plural
+/// that stands for it: a lowercase word or an acronym plural (`APIs`), whose
+/// key ends in one `s` after at least three characters.
+fn singular_fingerprint(word: &str, key: &mut String) -> Option<u64> {
+    let first_lower = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        || (!word.is_ascii() && word.chars().next().is_some_and(char::is_lowercase));
+    let acronym_plural = word.ends_with('s') && word[..word.len() - 1].chars().all(char::is_uppercase);
+    if !first_lower && !acronym_plural {
+        return None;
+    }
+    if vocab::plain_ascii(word) {
+        let b = word.as_bytes();
+        let plural =
+            b.len() >= 4 && b[b.len() - 1].eq_ignore_ascii_case(&b's') && !b[b.len() - 2].eq_ignore_ascii_case(&b's');
+        return plural.then(|| vocab::word_fingerprint(&word[..word.len() - 1], key));
+    }
+    word_key(word, key);
+    let singular = key.strip_suffix('s').filter(|s| s.len() >= 3 && !s.ends_with('s'))?;
+    Some(vocab::key_fingerprint(singular))
+}
+
+/// Case and context rules for tokens `i..end` matching terminal `t`.
+fn accepts(t: &Terminal, line: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    let Some(exact) = &t.exact else { return true };
+    let same =
+        exact.len() == end - i && exact.iter().zip(&tokens[i..end]).all(|(w, tok)| *w == line[tok.start..tok.end]);
+    same && (end - i > 1 || !is_prose_word(line, tokens, i))
+}
+
+/// A case-sensitive one-word alias (`Go`, `Rust`, `Swift`, `C`) reads as an
+/// ordinary word when hyphen-joined (`Go-to-market`, `C-level`) or, for a
+/// word of two letters or more, when it opens a sentence outside a list
+/// (`Go to the site.`).
+fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = tokens[i];
+    if tok.hyphen_before || tok.hyphen_after {
+        return true;
+    }
+    let text = |k: usize| &line[tokens[k].start..tokens[k].end];
+    if text(i).chars().count() < 2 {
+        return false;
+    }
+    let prev_word = tokens[..i].iter().rposition(|t| t.is_word);
+    let sentence_start = match prev_word {
+        None => true,
+        Some(_) => i > 0 && SENTENCE_ENDS.contains(&text(i - 1)),
+    };
+    let in_list = (i > 0 && LIST_MARKS.contains(&text(i - 1)))
+        || tokens.get(i + 1).is_none_or(|next| LIST_MARKS.contains(&&line[next.start..next.end]) || !next.is_word);
+    sentence_start && !in_list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEXICON: &str = "\
+C\tprogramming-language\t=C\tlinguist
+C#\tprogramming-language\tC#|c sharp|csharp\tlinguist
+C++\tprogramming-language\tC++|cpp\tlinguist
+CI/CD\tmethodology\tCI/CD|continuous integration\toverrides
+Go\tprogramming-language\t=Go|golang\tlinguist
+Java\tprogramming-language\tJava\tlinguist
+JavaScript\tprogramming-language\tJavaScript|js\tlinguist
+Machine learning\tdomain\tmachine learning\tesco
+Node.js\tframework\tNode.js|node js\tdevicon
+R\tprogramming-language\t=R\tlinguist
+Real-time systems\tdomain\treal-time systems\tesco
+x86-64\ttool\tx86-64|x86_64\toverrides
+.NET\tframework\t.NET|dotnet\tdevicon
+API\ttool\tAPI\toverrides
+";
+
+    fn skills(line: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::parse(LEXICON, "test").unwrap();
+        let m = Matcher::new(&lexicon);
+        m.find(line)
+            .into_iter()
+            .map(|h| (line[h.start..h.end].to_string(), lexicon.skill(h.skill).name.clone()))
+            .collect()
+    }
+
+    fn names(line: &str) -> Vec<String> {
+        skills(line).into_iter().map(|(_, n)| n).collect()
+    }
+
+    #[test]
+    fn symbols_in_names() {
+        assert_eq!(names("C, C++, C# and .NET"), ["C", "C++", "C#", ".NET"]);
+        assert_eq!(names("Built on ASP.NET"), Vec::<String>::new());
+        assert_eq!(names("Node.js, NodeJS and node js"), ["Node.js", "Node.js", "Node.js"]);
+    }
+
+    #[test]
+    fn go_the_language_not_the_verb() {
+        assert_eq!(names("Languages: Rust, Go, Python"), ["Go"]);
+        assert_eq!(names("We go to market fast"), Vec::<String>::new());
+        assert_eq!(names("Go to the site."), Vec::<String>::new());
+        assert_eq!(names("Go-to-market strategy"), Vec::<String>::new());
+        assert_eq!(names("Go, Rust"), ["Go"]);
+        assert_eq!(names("services in Go and golang"), ["Go", "Go"]);
+        assert_eq!(names("Google"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn single_letters_need_exact_case_and_context() {
+        assert_eq!(names("R and C/C++"), ["R", "C", "C++"]);
+        assert_eq!(names("r and c"), Vec::<String>::new());
+        assert_eq!(names("C-level executives"), Vec::<String>::new());
+        assert_eq!(names("R&D budget"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn longest_match_and_phrases() {
+        assert_eq!(names("CI/CD pipelines"), ["CI/CD"]);
+        assert_eq!(names("JavaScript, not Java"), ["JavaScript", "Java"]);
+        assert_eq!(names("x86-64 and x86_64"), ["x86-64", "x86-64"]);
+        assert_eq!(names("real time systems and real-time systems"), ["Real-time systems", "Real-time systems"]);
+    }
+
+    #[test]
+    fn plurals_and_case_folding() {
+        assert_eq!(names("REST APIs and an api"), ["API", "API"]);
+        assert_eq!(names("MACHINE LEARNING"), ["Machine learning"]);
+        assert_eq!(names("Apis Mellifera"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn offsets_cover_the_surface() {
+        assert_eq!(skills("Über C# dev"), [("C#".to_string(), "C#".to_string())]);
+    }
+}
