@@ -88,14 +88,7 @@ impl Lexicon {
     /// source in errors. Lines starting with `#` and blank lines are skipped.
     /// The result has no relations (see [`Lexicon::set_relations`]).
     pub fn parse(text: &str, origin: &str) -> Result<Lexicon, LexiconError> {
-        let mut skills = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |message: String| LexiconError::Parse { origin: origin.to_string(), line: i + 1, message };
-            skills.push(parse_line(line).map_err(err)?);
-        }
+        let skills = parse_lines(text, 0, origin)?;
         Ok(Lexicon { skills, relations: Vec::new() })
     }
 
@@ -138,10 +131,25 @@ impl Lexicon {
     }
 }
 
+/// The skills of `text`, whose first line is line `skipped + 1` of the file.
+fn parse_lines(text: &str, skipped: usize, origin: &str) -> Result<Vec<Skill>, LexiconError> {
+    let mut skills = Vec::with_capacity(text.len() / 64);
+    for (i, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| LexiconError::Parse { origin: origin.to_string(), line: skipped + i + 1, message };
+        skills.push(parse_line(line).map_err(err)?);
+    }
+    Ok(skills)
+}
+
 fn parse_line(line: &str) -> Result<Skill, String> {
-    let cols: Vec<&str> = line.split('\t').collect();
-    let [name, category, aliases, sources] = cols[..] else {
-        return Err(format!("expected 4 tab-separated columns, found {}", cols.len()));
+    let mut cols = line.split('\t');
+    let (Some(name), Some(category), Some(aliases), Some(sources), None) =
+        (cols.next(), cols.next(), cols.next(), cols.next(), cols.next())
+    else {
+        return Err(format!("expected 4 tab-separated columns, found {}", line.split('\t').count()));
     };
     if name.trim().is_empty() || name.trim() != name {
         return Err(format!("invalid skill name {name:?}"));

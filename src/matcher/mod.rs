@@ -26,6 +26,8 @@ struct Terminal {
     skill: SkillId,
     /// `Some(words)`: the tokens must be written exactly so (case-sensitive alias).
     exact: Option<Box<[String]>>,
+    /// The node's next terminal in `Matcher::terminals`, or [`NONE`].
+    next: u32,
 }
 
 /// A compiled matcher for one lexicon. Build once, use for many documents.
@@ -39,9 +41,9 @@ pub struct Matcher {
     /// Bit `fingerprint >> 48` is set for the first word of every alias: most
     /// words of a text are passed over on this 8 KiB set alone.
     starts: Vec<u64>,
-    /// Whether an alias ends at each node (then `terminals` has it).
-    ends: Vec<bool>,
-    terminals: FxHashMap<u32, Vec<Terminal>>,
+    /// Per node, its first terminal in `terminals` ([`NONE`] when no alias ends there).
+    first: Vec<u32>,
+    terminals: Vec<Terminal>,
 }
 
 const ROOT: u32 = 0;
@@ -66,12 +68,12 @@ impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let aliases: usize = lexicon.skills.iter().map(|s| s.aliases.len()).sum();
         let mut m = Matcher {
-            vocab: vocab::Vocab::with_capacity(aliases),
+            vocab: vocab::Vocab::with_capacity(aliases / 2),
             root: Vec::with_capacity(aliases),
             starts: vec![0; STARTS_BITS / 64],
             edges: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
-            ends: vec![false],
-            terminals: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
+            first: vec![NONE],
+            terminals: Vec::with_capacity(aliases),
         };
         let mut scratch = Scratch::default();
         for (id, skill) in lexicon.skills.iter().enumerate() {
@@ -101,13 +103,36 @@ impl Matcher {
             }
             node = self.child(node, word_id).unwrap_or_else(|| self.add_child(node, word_id));
         }
-        self.ends[node as usize] = true;
         let exact = case_sensitive
             .then(|| scratch.tokens.iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
-        let terminals = self.terminals.entry(node).or_default();
-        if !terminals.iter().any(|t| t.skill == skill && t.exact == exact) {
-            terminals.push(Terminal { skill, exact });
+        let added = self.terminals.len() as u32;
+        let mut at = self.first[node as usize];
+        if at == NONE {
+            self.first[node as usize] = added;
+        } else {
+            loop {
+                let t = &self.terminals[at as usize];
+                if t.skill == skill && t.exact == exact {
+                    return;
+                }
+                if t.next == NONE {
+                    break;
+                }
+                at = t.next;
+            }
+            self.terminals[at as usize].next = added;
         }
+        self.terminals.push(Terminal { skill, exact, next: NONE });
+    }
+
+    /// The terminals of `node`, in the order their aliases were added.
+    fn terminals_of(&self, node: u32) -> impl Iterator<Item = &Terminal> {
+        let mut at = self.first[node as usize];
+        std::iter::from_fn(move || {
+            let t = self.terminals.get(at as usize)?;
+            at = t.next;
+            Some(t)
+        })
     }
 
     /// The child of `node` along word `word_id`.
@@ -119,8 +144,8 @@ impl Matcher {
     }
 
     fn add_child(&mut self, node: u32, word_id: u32) -> u32 {
-        let child = self.ends.len() as u32;
-        self.ends.push(false);
+        let child = self.first.len() as u32;
+        self.first.push(NONE);
         match node {
             ROOT => self.root[word_id as usize] = child,
             _ => _ = self.edges.insert((node, word_id), child),
@@ -186,9 +211,8 @@ impl Matcher {
                 break;
             };
             node = next;
-            if self.ends[node as usize]
-                && let Some(terminals) = self.terminals.get(&node)
-                && let Some(t) = terminals.iter().find(|t| accepts(t, line, &scratch.tokens, i, j + 1))
+            if self.first[node as usize] != NONE
+                && let Some(t) = self.terminals_of(node).find(|t| accepts(t, line, &scratch.tokens, i, j + 1))
             {
                 best = Some((j + 1, t.skill));
             }
