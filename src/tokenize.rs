@@ -59,8 +59,19 @@ pub fn tokenize_into(line: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// ASCII letters, digits and `_`, as a table (the tokenizer's hottest test).
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
 
 /// [`tokenize_into`] for an ASCII line, byte by byte (the same tokens).
