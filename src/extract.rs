@@ -37,6 +37,8 @@ pub struct Analysis {
     pub doc: Document,
     /// Section of each line (index 0 is line 1).
     pub sections: Vec<Section>,
+    /// The heading lines, `(1-based line, section it opens)`, in order.
+    pub headings: Vec<(usize, Section)>,
     /// Every skill occurrence, in document order (not de-duplicated).
     pub matches: Vec<SkillMatch>,
 }
@@ -93,7 +95,7 @@ impl Extractor {
 
     /// Sections and skill occurrences of `doc`.
     pub fn analyze(&self, doc: Document) -> Analysis {
-        let sections = line_sections(doc.lines().map(|(_, l)| l));
+        let (sections, headings) = line_sections(doc.lines().map(|(_, l)| l));
         let mut title = (0, false);
         let matches = self
             .find_in_text(&doc.text)
@@ -113,7 +115,7 @@ impl Extractor {
                 }
             })
             .collect();
-        Analysis { doc, sections, matches }
+        Analysis { doc, sections, headings, matches }
     }
 
     /// Removes spoken languages used as adjectives (`Danish universities`).

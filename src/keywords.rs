@@ -11,7 +11,6 @@ use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::document::Document;
 use crate::extract::Analysis;
-use crate::sections::heading;
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
@@ -180,6 +179,7 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
     let mut found: FxHashMap<String, Keyword> = FxHashMap::default();
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
+    let mut headings = job.headings.iter().map(|&(n, _)| n).peekable();
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
         while let Some(m) = matches.next_if(|m| m.line <= n) {
@@ -187,7 +187,8 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
         }
         let section = job.section(n);
         let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
-        if skipped || heading(line).is_some() {
+        while headings.next_if(|&h| h < n).is_some() {}
+        if skipped || headings.peek() == Some(&n) {
             continue;
         }
         let mut stream = words.token_stream(line);

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Analysis;
-use crate::sections::{Section, heading};
+use crate::sections::Section;
 
 /// The two kinds of document jobfit handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,24 +40,20 @@ impl DocKind {
     /// when it addresses the reader (`you will`, `we are`), else a résumé.
     pub fn detect(analysis: &Analysis) -> DocKind {
         let (mut job, mut resume) = (0, 0);
-        for (_, line) in analysis.doc.lines() {
-            match heading(line) {
-                Some(
-                    Section::Requirements
-                    | Section::Responsibilities
-                    | Section::Preferred
-                    | Section::Benefits
-                    | Section::Company
-                    | Section::Legal,
-                ) => job += 1,
-                Some(
-                    Section::Experience
-                    | Section::Education
-                    | Section::Projects
-                    | Section::Certifications
-                    | Section::Awards
-                    | Section::Publications,
-                ) => resume += 1,
+        for &(_, section) in &analysis.headings {
+            match section {
+                Section::Requirements
+                | Section::Responsibilities
+                | Section::Preferred
+                | Section::Benefits
+                | Section::Company
+                | Section::Legal => job += 1,
+                Section::Experience
+                | Section::Education
+                | Section::Projects
+                | Section::Certifications
+                | Section::Awards
+                | Section::Publications => resume += 1,
                 _ => {}
             }
         }

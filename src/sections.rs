@@ -181,18 +181,23 @@ fn starts_list(rest: &str) -> bool {
     ["* ", "- ", "• "].iter().any(|b| rest.starts_with(b))
 }
 
-/// The section of every line, in order (index 0 is line 1): each heading
-/// line belongs to the section it opens.
-pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Section> {
+/// The section of every line, in order (index 0 is line 1), each heading
+/// line belonging to the section it opens; and the heading lines as
+/// `(1-based line, section)`, in order.
+pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Section>, Vec<(usize, Section)>) {
     let mut current = Section::Header;
-    lines
-        .map(|line| {
+    let mut headings = Vec::new();
+    let sections = lines
+        .enumerate()
+        .map(|(i, line)| {
             if let Some(s) = heading(line) {
                 current = s;
+                headings.push((i + 1, s));
             }
             current
         })
-        .collect()
+        .collect();
+    (sections, headings)
 }
 
 /// The tier of a requirement on `line` in `section`, or `None` in boilerplate.

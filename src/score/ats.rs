@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::contact::Contact;
 use crate::extract::Analysis;
-use crate::sections::{Section, heading};
+use crate::sections::Section;
 
 /// Sections an ATS expects every résumé to have a recognizable heading for.
 const EXPECTED: [Section; 3] = [Section::Experience, Section::Education, Section::Skills];
@@ -35,11 +35,9 @@ pub struct AtsFacts {
 /// The ATS facts of an analyzed résumé.
 pub fn ats_facts(resume: &Analysis) -> AtsFacts {
     let headings: Vec<Heading> = resume
-        .doc
-        .lines()
-        .filter_map(|(n, line)| {
-            heading(line).map(|s| Heading { line: n, text: line.trim().to_string(), section: s.as_str() })
-        })
+        .headings
+        .iter()
+        .map(|&(n, s)| Heading { line: n, text: resume.doc.line(n).trim().to_string(), section: s.as_str() })
         .collect();
     let missing_sections =
         EXPECTED.iter().map(|s| s.as_str()).filter(|s| !headings.iter().any(|h| h.section == *s)).collect();
