@@ -222,9 +222,16 @@ fn symbol_suffix_end(line: &str, i: usize) -> usize {
 /// `Node.js`, `NodeJS` and `nodejs` agree. Writes into `out` (cleared first).
 pub fn word_key(word: &str, out: &mut String) {
     out.clear();
-    if word.is_ascii() && !word.as_bytes().get(1..word.len().saturating_sub(1)).is_some_and(|m| m.contains(&b'.')) {
+    push_word_key(word, out);
+}
+
+/// Appends the [`word_key`] of `word` to `out`.
+fn push_word_key(word: &str, out: &mut String) {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() && (bytes.len() <= 2 || !bytes[1..bytes.len() - 1].contains(&b'.')) {
+        let from = out.len();
         out.push_str(word);
-        out.make_ascii_lowercase();
+        out[from..].make_ascii_lowercase();
         return;
     }
     let mut chars = word.char_indices().peekable();
@@ -243,14 +250,12 @@ pub fn word_key(word: &str, out: &mut String) {
 /// The matching key of a phrase: the keys of its tokens joined by single spaces.
 /// Used to compare aliases: `real-time` and `Real Time` give `real time`.
 pub fn phrase_key(phrase: &str) -> String {
-    let mut key = String::with_capacity(phrase.len());
-    let mut word = String::new();
+    let mut key = String::with_capacity(phrase.len() + 1);
     for token in tokenize(phrase) {
         if !key.is_empty() {
             key.push(' ');
         }
-        word_key(&phrase[token.start..token.end], &mut word);
-        key.push_str(&word);
+        push_word_key(&phrase[token.start..token.end], &mut key);
     }
     key
 }
