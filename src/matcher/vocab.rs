@@ -190,6 +190,21 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_lexicon_words_have_distinct_fingerprints() {
+        let lexicon = crate::lexicon::Lexicon::embedded().unwrap();
+        let mut keys = std::collections::HashSet::new();
+        let mut key = String::new();
+        for alias in lexicon.skills.iter().flat_map(|s| &s.aliases) {
+            for t in crate::tokenize::tokenize(&alias.text) {
+                word_key(&alias.text[t.start..t.end], &mut key);
+                keys.insert(key.clone());
+            }
+        }
+        let prints: std::collections::HashSet<u64> = keys.iter().map(|k| key_fingerprint(k)).collect();
+        assert_eq!(prints.len(), keys.len());
+    }
+
+    #[test]
     fn short_keys_have_distinct_fingerprints() {
         let keys = ["a", "b", "ab", "ba", "abcdefgh", "abcdefg", "hgfedcba"];
         let prints: std::collections::HashSet<u64> = keys.iter().map(|k| fingerprint(k.bytes())).collect();
