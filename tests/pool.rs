@@ -1,5 +1,5 @@
 //! The persistent index and batch ranking: round trip, refusal of a stale
-//! index, a second writer, a bad file in a batch, ranking both ways, search,
+//! index, a second writer, a writer killed midway, a bad file in a batch, ranking both ways, search,
 //! and the JSON, NDJSON and CSV outputs parsed back.
 
 use std::path::Path;
@@ -73,6 +73,38 @@ fn second_writer_gets_a_clear_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr.contains("another jobfit process is writing"), "{stderr}");
+}
+
+/// Copies of the bundled job posts, each made distinct by a last line: `n` files.
+fn many_posts(dir: &Path, n: usize) {
+    let posts: Vec<String> = std::fs::read_dir("job_posts")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        let text = format!("{}\nReference {i}\n", posts[i % posts.len()]);
+        std::fs::write(dir.join(format!("post-{i:04}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn a_killed_writer_leaves_an_index_that_opens_and_takes_the_files_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let posts = tmp.path().join("posts");
+    many_posts(&posts, 400);
+    let d = tmp.path().join("pool").display().to_string();
+    let args = ["index", "add", "--index", &d, "--kind", "job", posts.to_str().unwrap()];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobfit")).args(args).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = child.kill();
+    child.wait().unwrap();
+    let listed = json(&["index", "list", "--index", &d, "--format", "json"]);
+    assert!(listed["documents"].as_array().unwrap().len() <= 400, "at most the files given");
+    let out = ok(&args);
+    assert!(out.contains("holds 0 résumés and 400 job posts"), "{out}");
 }
 
 #[test]
