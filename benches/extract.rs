@@ -37,7 +37,9 @@ fn extraction(c: &mut Criterion) {
 }
 
 fn startup(c: &mut Criterion) {
-    c.bench_function("lexicon_load_and_compile", |b| b.iter(|| Extractor::embedded().expect("embedded lexicon")));
+    c.bench_function("lexicon_load_and_compile", |b| {
+        b.iter_with_large_drop(|| Extractor::embedded().expect("embedded lexicon"))
+    });
 }
 
 fn one_score(c: &mut Criterion) {
