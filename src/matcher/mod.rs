@@ -261,7 +261,7 @@ fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     }
     let text = |k: usize| &line[tokens[k].start..tokens[k].end];
     if text(i).chars().count() < 2 {
-        return false;
+        return is_letter_pair(line, tokens, i);
     }
     let prev_word = tokens[..i].iter().rposition(|t| t.is_word);
     let sentence_start = match prev_word {
@@ -271,6 +271,13 @@ fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     let in_list = (i > 0 && LIST_MARKS.contains(&text(i - 1)))
         || tokens.get(i + 1).is_none_or(|next| LIST_MARKS.contains(&&line[next.start..next.end]) || !next.is_word);
     sentence_start && !in_list
+}
+
+/// A single letter joined by `&` to another (`R & D`, `P & L`, `Q & A`).
+fn is_letter_pair(line: &str, tokens: &[Token], i: usize) -> bool {
+    let letter = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && line[t.start..t.end].chars().count() == 1);
+    let amp = |k: usize| tokens.get(k).is_some_and(|t| &line[t.start..t.end] == "&");
+    (amp(i + 1) && letter(i + 2)) || (i >= 2 && amp(i - 1) && letter(i - 2))
 }
 
 #[cfg(test)]
@@ -331,6 +338,8 @@ API\ttool\tAPI\toverrides
         assert_eq!(names("r and c"), Vec::<String>::new());
         assert_eq!(names("C-level executives"), Vec::<String>::new());
         assert_eq!(names("R&D budget"), Vec::<String>::new());
+        assert_eq!(names("R & D budget, P & L"), Vec::<String>::new());
+        assert_eq!(names("R & Python, C & C++"), ["R", "C", "C++"]);
     }
 
     #[test]
