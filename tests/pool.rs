@@ -97,7 +97,8 @@ fn a_killed_writer_leaves_an_index_that_opens_and_takes_the_files_again() {
     many_posts(&posts, 400);
     let d = tmp.path().join("pool").display().to_string();
     let args = ["index", "add", "--index", &d, "--kind", "job", posts.to_str().unwrap()];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jobfit")).args(args).spawn().unwrap();
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_jobfit")).args(args).stdout(std::process::Stdio::null()).spawn().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
     let _ = child.kill();
     child.wait().unwrap();
