@@ -85,11 +85,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Token>) {
             c == b'.' && (i == 0 || !is_word_byte(b[i - 1])) && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
         if is_word_byte(c) || dot_word {
             let end = ascii_word_end(b, i + 1);
-            let joined = hyphen_pending && out.last().is_some_and(|t: &Token| t.is_word);
-            if joined && let Some(prev) = out.last_mut() {
-                prev.hyphen_after = true;
-            }
-            out.push(Token { start: i, end, is_word: true, hyphen_before: joined, hyphen_after: false });
+            push_word(out, i, end, hyphen_pending);
             hyphen_pending = false;
             i = end;
             continue;
@@ -99,11 +95,26 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Token>) {
             b'-' if follows_word(out, i) && word_at(i + 1) => hyphen_pending = true,
             _ => {
                 hyphen_pending = false;
-                out.push(Token { start: i, end: i + 1, is_word: false, hyphen_before: false, hyphen_after: false });
+                push_mark(out, i, i + 1);
             }
         }
         i += 1;
     }
+}
+
+/// Pushes the word `start..end`, joined to the previous word when a hyphen
+/// came between them (`hyphen_pending`).
+fn push_word(out: &mut Vec<Token>, start: usize, end: usize, hyphen_pending: bool) {
+    let joined = hyphen_pending && out.last().is_some_and(|t| t.is_word);
+    if joined && let Some(prev) = out.last_mut() {
+        prev.hyphen_after = true;
+    }
+    out.push(Token { start, end, is_word: true, hyphen_before: joined, hyphen_after: false });
+}
+
+/// Pushes the punctuation mark `start..end`.
+fn push_mark(out: &mut Vec<Token>, start: usize, end: usize) {
+    out.push(Token { start, end, is_word: false, hyphen_before: false, hyphen_after: false });
 }
 
 /// [`word_end`] for ASCII, from the byte after the word's first.
@@ -141,11 +152,7 @@ fn tokenize_unicode(line: &str, out: &mut Vec<Token>) {
             i += len;
         } else if word_char_len(line, i).is_some() || starts_dot_word(line, i) {
             let end = word_end(line, i, len);
-            let joined = hyphen_pending && out.last().is_some_and(|t: &Token| t.is_word);
-            if joined && let Some(prev) = out.last_mut() {
-                prev.hyphen_after = true;
-            }
-            out.push(Token { start: i, end, is_word: true, hyphen_before: joined, hyphen_after: false });
+            push_word(out, i, end, hyphen_pending);
             hyphen_pending = false;
             i = end;
         } else if is_hyphen(c) && follows_word(out, i) && next_is_word(line, i + len) {
@@ -153,7 +160,7 @@ fn tokenize_unicode(line: &str, out: &mut Vec<Token>) {
             i += len;
         } else {
             hyphen_pending = false;
-            out.push(Token { start: i, end: i + len, is_word: false, hyphen_before: false, hyphen_after: false });
+            push_mark(out, i, i + len);
             i += len;
         }
     }
