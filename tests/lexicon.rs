@@ -57,6 +57,11 @@ fn ordinary_words_never_match_alone() {
         "rails",
         "shell",
         "networker",
+        "scratch",
+        "fear",
+        "fennel",
+        "workday",
+        "aimed",
     ];
     for word in words {
         let loose =
