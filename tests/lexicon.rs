@@ -62,6 +62,12 @@ fn ordinary_words_never_match_alone() {
         "fennel",
         "workday",
         "aimed",
+        "inc",
+        "quest",
+        "multitask",
+        "fancy",
+        "atom",
+        "node",
     ];
     for word in words {
         let loose =
