@@ -105,6 +105,11 @@ impl Matcher {
         }
         let exact = case_sensitive
             .then(|| scratch.tokens.iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
+        self.add_terminal(node, skill, exact);
+    }
+
+    /// Adds `(skill, exact)` after the terminals of `node`, unless it is there.
+    fn add_terminal(&mut self, node: u32, skill: SkillId, exact: Option<Box<[String]>>) {
         let added = self.terminals.len() as u32;
         let mut at = self.first[node as usize];
         if at == NONE {
@@ -225,8 +230,7 @@ impl Matcher {
 /// that stands for it: a lowercase word or an acronym plural (`APIs`), whose
 /// key ends in one `s` after at least three characters.
 fn singular_fingerprint(word: &str, key: &mut String) -> Option<u64> {
-    let first_lower = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        || (!word.is_ascii() && word.chars().next().is_some_and(char::is_lowercase));
+    let first_lower = word.chars().next().is_some_and(char::is_lowercase);
     let acronym_plural = word.ends_with('s') && word[..word.len() - 1].chars().all(char::is_uppercase);
     if !first_lower && !acronym_plural {
         return None;
