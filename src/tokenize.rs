@@ -36,7 +36,7 @@ fn char_len_at(line: &str, i: usize) -> (char, usize) {
 /// Length in bytes of the word character at byte `i`, or `None`.
 fn word_char_len(line: &str, i: usize) -> Option<usize> {
     match line.as_bytes().get(i)? {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric() || *b == b'_').then_some(1),
+        b if b.is_ascii() => is_word_byte(*b).then_some(1),
         _ => Some(char_at(line, i)).filter(|&c| is_word_char(c)).map(char::len_utf8),
     }
 }
