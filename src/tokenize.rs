@@ -130,14 +130,7 @@ fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
         }
         break;
     }
-    let mut j = i;
-    if j < b.len() && b[j] == b'#' {
-        j += 1;
-    } else {
-        while j < b.len() && b[j] == b'+' {
-            j += 1;
-        }
-    }
+    let j = symbol_run_end(b, i);
     if j > i && !word_at(j) { j } else { i }
 }
 
@@ -213,16 +206,16 @@ fn word_end(line: &str, start: usize, first_len: usize) -> usize {
 
 /// `C++`, `Notepad++`, `C#`, `F#`: symbols that end a name when no word character follows.
 fn symbol_suffix_end(line: &str, i: usize) -> usize {
-    let bytes = line.as_bytes();
-    let mut j = i;
-    if j < bytes.len() && bytes[j] == b'#' {
-        j += 1;
-    } else {
-        while j < bytes.len() && bytes[j] == b'+' {
-            j += 1;
-        }
-    }
+    let j = symbol_run_end(line.as_bytes(), i);
     if j > i && !next_is_word(line, j) { j } else { i }
+}
+
+/// End of the run of name symbols at byte `i`: one `#`, or any number of `+`.
+fn symbol_run_end(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'#') => i + 1,
+        _ => i + bytes[i.min(bytes.len())..].iter().take_while(|&&b| b == b'+').count(),
+    }
 }
 
 /// The matching key of a word: lowercase, with inner dots removed so that
