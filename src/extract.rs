@@ -10,7 +10,7 @@ use crate::context;
 use crate::document::Document;
 use crate::lexicon::{Category, Lexicon, LexiconError, SkillId};
 use crate::matcher::{Hit, Matcher, Scratch};
-use crate::sections::{Section, line_sections};
+use crate::sections::{Section, Tier, line_sections, tier};
 
 /// One occurrence of a skill in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,8 @@ pub struct Analysis {
     pub headings: Vec<(usize, Section)>,
     /// Every skill occurrence, in document order (not de-duplicated).
     pub matches: Vec<SkillMatch>,
+    /// The [`tier`] of each line (index 0 is line 1), worked out when first asked.
+    tiers: Vec<OnceLock<Option<Tier>>>,
 }
 
 impl Analysis {
@@ -52,6 +54,14 @@ impl Analysis {
     /// The section of 1-based line `n`.
     pub fn section(&self, n: usize) -> Section {
         self.sections.get(n.wrapping_sub(1)).copied().unwrap_or(Section::Other)
+    }
+
+    /// The [`tier`] of a requirement on 1-based line `n`: `None` in boilerplate.
+    pub fn tier(&self, n: usize) -> Option<Tier> {
+        match self.tiers.get(n.wrapping_sub(1)) {
+            Some(cell) => *cell.get_or_init(|| tier(self.section(n), self.doc.line(n))),
+            None => tier(Section::Other, ""),
+        }
     }
 }
 
@@ -115,7 +125,8 @@ impl Extractor {
                 }
             })
             .collect();
-        Analysis { doc, sections, headings, matches }
+        let tiers = sections.iter().map(|_| OnceLock::new()).collect();
+        Analysis { doc, sections, headings, matches, tiers }
     }
 
     /// Removes spoken languages used as adjectives (`Danish universities`).

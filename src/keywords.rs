@@ -6,11 +6,12 @@
 use rustc_hash::FxHashMap;
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::document::Document;
 use crate::extract::Analysis;
+use crate::stem::{EnglishTokenizer, Stems, next_word};
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
@@ -142,15 +143,9 @@ fn stemmed_index() -> (Index, Field) {
 }
 
 /// The analyzer registered as [`ANALYZER`]: what "other keywords" and the
-/// index's text fields are tokenized with.
+/// index's text fields are tokenized with (see [`crate::stem`]).
 pub fn analyzer() -> TextAnalyzer {
-    let stop_words = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(stop_words)
-        .filter(crate::stem::CachedStemmer)
-        .build()
+    TextAnalyzer::from(EnglishTokenizer::default())
 }
 
 /// A term of the job post that is not part of any lexicon skill.
@@ -175,7 +170,25 @@ pub struct Keyword {
 /// responsibilities or nice-to-have sections, only those lines and the title
 /// count: the company's self-description is not what the hire needs.
 pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Vec<Keyword> {
-    let mut words = TextAnalyzer::from(SimpleTokenizer::default());
+    thread_local! {
+        static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+    }
+    let found = STEMS.with_borrow_mut(|stems| count_keywords(job, background, stems));
+    let mut keywords: Vec<Keyword> = found
+        .into_values()
+        .map(|mut k| {
+            let tf = k.count as f64;
+            k.weight = background.idf(&k.stem) * tf * (K1 + 1.0) / (tf + K1);
+            k
+        })
+        .collect();
+    keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
+    keywords.truncate(limit);
+    keywords
+}
+
+/// The job-market terms of the post's counted lines (see [`job_keywords`]), by stem, unweighted.
+fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) -> FxHashMap<String, Keyword> {
     let mut found: FxHashMap<String, Keyword> = FxHashMap::default();
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
@@ -191,72 +204,44 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
         if skipped || headings.peek() == Some(&n) {
             continue;
         }
-        let mut stream = words.token_stream(line);
-        while let Some(token) = stream.next() {
-            let word = &line[token.offset_from..token.offset_to];
-            if word.chars().count() < MIN_TERM_CHARS || word.chars().any(|c| !c.is_alphabetic()) {
+        let mut at = 0;
+        while let Some((start, end)) = next_word(line, at) {
+            at = end;
+            let word = &line[start..end];
+            if !is_term_word(word) {
                 continue;
             }
-            let (from, to) =
-                (job.doc.original_offset(n, token.offset_from), job.doc.original_offset(n, token.offset_to));
-            if skills.iter().any(|&(s, e)| from < e && s < to) {
-                continue;
-            }
-            with_stem(word, |stem| {
-                let Some(stem) = stem.filter(|s| background.is_market_term(s)) else { return };
-                match found.get_mut(stem) {
-                    Some(entry) => entry.count += 1,
-                    None => {
-                        let surface = word.to_lowercase();
-                        found.insert(
-                            stem.to_string(),
-                            Keyword { stem: stem.to_string(), surface, count: 1, line: n, weight: 0.0 },
-                        );
-                    }
+            if !skills.is_empty() {
+                let (from, to) = (job.doc.original_offset(n, start), job.doc.original_offset(n, end));
+                if skills.iter().any(|&(s, e)| from < e && s < to) {
+                    continue;
                 }
-            });
+            }
+            let Some(stem) = stems.stem(word).filter(|s| background.is_market_term(s)) else { continue };
+            match found.get_mut(stem) {
+                Some(entry) => entry.count += 1,
+                None => {
+                    let keyword = Keyword {
+                        stem: stem.to_string(),
+                        surface: word.to_lowercase(),
+                        count: 1,
+                        line: n,
+                        weight: 0.0,
+                    };
+                    found.insert(stem.to_string(), keyword);
+                }
+            }
         }
     }
-    let mut keywords: Vec<Keyword> = found
-        .into_values()
-        .map(|mut k| {
-            let tf = k.count as f64;
-            k.weight = background.idf(&k.stem) * tf * (K1 + 1.0) / (tf + K1);
-            k
-        })
-        .collect();
-    keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
-    keywords.truncate(limit);
-    keywords
+    found
 }
 
-/// Most words the per-thread stem cache holds before it starts over.
-const STEM_CACHE_WORDS: usize = 100_000;
-
-/// Word → its stem, or `None` for a stop word.
-type StemCache = FxHashMap<Box<str>, Option<Box<str>>>;
-
-/// Calls `f` with the [`analyzer`]'s stem of one word (`None` for a stop
-/// word), from a per-thread cache (job posts repeat their vocabulary), without
-/// allocating on a cache hit.
-pub fn with_stem<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
-    thread_local! {
-        static CACHE: std::cell::RefCell<(TextAnalyzer, StemCache)> =
-            std::cell::RefCell::new((analyzer(), FxHashMap::default()));
+/// A word that can be a keyword: [`MIN_TERM_CHARS`] letters or more, no digits.
+fn is_term_word(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() >= MIN_TERM_CHARS && word.bytes().all(|b| b.is_ascii_alphabetic());
     }
-    CACHE.with_borrow_mut(|(analyzer, cache)| {
-        if let Some(hit) = cache.get(word) {
-            return f(hit.as_deref());
-        }
-        let mut stream = analyzer.token_stream(word);
-        let stem: Option<Box<str>> = stream.advance().then(|| stream.token().text.as_str().into());
-        let result = f(stem.as_deref());
-        if cache.len() >= STEM_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.into(), stem);
-        result
-    })
+    word.chars().count() >= MIN_TERM_CHARS && word.chars().all(char::is_alphabetic)
 }
 
 /// A résumé indexed in RAM for ATS-style keyword search.

@@ -20,24 +20,46 @@ pub struct Normalized {
 /// text must be under 4 GiB (documents are limited far below that).
 pub fn normalize(text: &str) -> Normalized {
     let mut out = Normalized { text: String::with_capacity(text.len()), map: Vec::with_capacity(text.len() + 1) };
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let escaped_punct = c == '\\' && chars.peek().is_some_and(|&(_, n)| n.is_ascii_punctuation());
-        match c {
-            _ if escaped_punct => {}
-            '\r' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\'', at),
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => out.push('"', at),
-            '\t' => out.push(' ', at),
-            _ if c.is_ascii() => out.push(c, at),
-            _ => std::iter::once(c).nfkc().for_each(|n| out.push(n, at)),
-        }
+    let mut at = 0;
+    while at < text.len() {
+        let plain = plain_run(&text.as_bytes()[at..]);
+        out.push_run(&text[at..at + plain], at);
+        at += plain;
+        let Some(c) = text[at..].chars().next() else { break };
+        let next = text[at + c.len_utf8()..].chars().next();
+        out.push_char(c, next, at);
+        at += c.len_utf8();
     }
     out.map.push(text.len() as u32);
     out
 }
 
+/// The length of the leading run of ASCII bytes that normalization keeps as they are.
+fn plain_run(bytes: &[u8]) -> usize {
+    bytes.iter().position(|&b| !b.is_ascii() || matches!(b, b'\\' | b'\r' | b'\t')).unwrap_or(bytes.len())
+}
+
 impl Normalized {
+    /// Appends the normalization of `c`, at original byte `at`, followed by `next`.
+    fn push_char(&mut self, c: char, next: Option<char>, at: usize) {
+        let escaped_punct = c == '\\' && next.is_some_and(|n| n.is_ascii_punctuation());
+        match c {
+            _ if escaped_punct => {}
+            '\r' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => self.push('\'', at),
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => self.push('"', at),
+            '\t' => self.push(' ', at),
+            _ if c.is_ascii() => self.push(c, at),
+            _ => std::iter::once(c).nfkc().for_each(|n| self.push(n, at)),
+        }
+    }
+
+    /// Appends `run`, kept as it is, which starts at original byte `at`.
+    fn push_run(&mut self, run: &str, at: usize) {
+        self.text.push_str(run);
+        self.map.extend(at as u32..(at + run.len()) as u32);
+    }
+
     fn push(&mut self, c: char, original_at: usize) {
         self.text.push(c);
         self.map.extend(std::iter::repeat_n(original_at as u32, c.len_utf8()));

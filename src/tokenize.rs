@@ -227,8 +227,7 @@ pub fn word_key(word: &str, out: &mut String) {
 
 /// Appends the [`word_key`] of `word` to `out`.
 fn push_word_key(word: &str, out: &mut String) {
-    let bytes = word.as_bytes();
-    if bytes.is_ascii() && (bytes.len() <= 2 || !bytes[1..bytes.len() - 1].contains(&b'.')) {
+    if crate::matcher::vocab::plain_ascii(word) {
         let from = out.len();
         out.push_str(word);
         out[from..].make_ascii_lowercase();

@@ -1,7 +1,7 @@
 //! The word-level skill matcher: a trie over token keys, longest match wins,
 //! with case and context rules for aliases that are also ordinary words.
 
-mod vocab;
+pub(crate) mod vocab;
 
 use rustc_hash::FxHashMap;
 

@@ -103,7 +103,8 @@ pub fn word_fingerprint(word: &str, scratch: &mut String) -> u64 {
 /// An ASCII word without inner dots: its key is its lowercase.
 pub fn plain_ascii(word: &str) -> bool {
     let b = word.as_bytes();
-    b.is_ascii() && (b.len() <= 2 || !b[1..b.len() - 1].contains(&b'.'))
+    // A loop, not `contains` (a `memchr` call costs more than a short word).
+    b.is_ascii() && (b.len() <= 2 || b[1..b.len() - 1].iter().all(|&c| c != b'.'))
 }
 
 /// The fingerprint of a key (a [`word_key`]).
@@ -130,7 +131,7 @@ fn fingerprint(bytes: impl Iterator<Item = u8>) -> u64 {
 }
 
 /// [`fingerprint`] of the lowercase of ASCII `bytes`, eight at a time.
-fn ascii_fingerprint(bytes: &[u8]) -> u64 {
+pub fn ascii_fingerprint(bytes: &[u8]) -> u64 {
     let mut hash = 0u64;
     let mut rest = bytes;
     while rest.len() > 8 {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::degree::{Level, degrees};
 use crate::extract::Analysis;
-use crate::sections::{Section, Tier, tier};
+use crate::sections::{Section, Tier};
 
 /// The degree a post asks for and whether the résumé shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,7 +75,7 @@ pub fn degree_asked(job: &Analysis) -> Option<DegreeAsk> {
         if found.is_empty() {
             continue;
         }
-        let Some(t) = tier(job.section(n), line).filter(|&t| asks(t, line)) else { continue };
+        let Some(t) = job.tier(n).filter(|&t| asks(t, line)) else { continue };
         found.retain(|d| {
             let next = line[d.end..].split_whitespace().next().unwrap_or("").to_lowercase();
             !NOT_ASKED.contains(&next.as_str())

@@ -12,7 +12,7 @@ use super::profile::JobProfile;
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, job_keywords};
 use crate::lexicon::{SkillId, SkillKind};
-use crate::sections::{Tier, tier};
+use crate::sections::Tier;
 
 /// Hard skill, soft skill, or other keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -90,7 +90,7 @@ impl JobFacts {
             target: Target::Stem(k.stem),
             alternatives: Vec::new(),
             kind: Kind::Keyword,
-            tier: tier(job.section(k.line), job.doc.line(k.line)).unwrap_or(Tier::Mentioned),
+            tier: job.tier(k.line).unwrap_or(Tier::Mentioned),
             importance: round2(k.weight / top),
             count: k.count,
             line: k.line,
@@ -122,7 +122,7 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
     let mut groups: BTreeMap<Vec<SkillId>, Group> = BTreeMap::new();
     for line in job.matches.chunk_by(|a, b| a.line == b.line) {
         let n = line[0].line;
-        let Some(t) = tier(line[0].section, job.doc.line(n)) else { continue };
+        let Some(t) = job.tier(n) else { continue };
         let text = job.doc.original_line(n);
         let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
         let category = |i: usize| extractor.lexicon.skill(line[i].skill).category;
