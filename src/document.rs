@@ -64,7 +64,7 @@ impl Document {
 
     /// Lines as `(1-based line number, text without the line end)`.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.text.split('\n').enumerate().map(|(i, l)| (i + 1, l))
+        (1..=self.line_starts.len()).map(|n| (n, self.line(n)))
     }
 
     /// Text of 1-based line `n`, or `""` past the end.

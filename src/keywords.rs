@@ -11,7 +11,7 @@ use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::document::Document;
 use crate::extract::Analysis;
-use crate::stem::{EnglishTokenizer, Stems, next_word};
+use crate::stem::{EnglishTokenizer, Stems, next_word, stem_fingerprint};
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
@@ -55,6 +55,8 @@ pub struct Background {
     pub docs: u64,
     /// Stemmed term → number of documents containing it.
     pub df: FxHashMap<String, u64>,
+    /// [`stem_fingerprint`] of each term of `df` → its document frequency.
+    by_print: FxHashMap<u64, u64>,
 }
 
 impl Background {
@@ -76,7 +78,7 @@ impl Background {
                 bg.df.insert(term.to_string(), df.parse().map_err(|_| bad(origin, i))?);
             }
         }
-        Ok(bg)
+        Ok(bg.indexed())
     }
 
     /// Counts, with tantivy's English stemming analyzer, in how many of `texts`
@@ -100,7 +102,7 @@ impl Background {
             }
         }
         df.retain(|_, n| *n > 1);
-        Ok(Background { docs, df })
+        Ok(Background { docs, df, by_print: FxHashMap::default() }.indexed())
     }
 
     /// The table as text: `# docs N`, then `term<TAB>df` sorted by term.
@@ -114,18 +116,29 @@ impl Background {
         out
     }
 
+    /// Fills `by_print` from `df`.
+    fn indexed(mut self) -> Background {
+        self.by_print = self.df.iter().map(|(term, &df)| (stem_fingerprint(term), df)).collect();
+        self
+    }
+
     /// BM25 inverse document frequency of a stemmed term, `ln(1 + (N - df + 0.5) / (df + 0.5))`.
     pub fn idf(&self, term: &str) -> f64 {
-        let n = self.docs as f64;
-        let df = self.df.get(term).copied().unwrap_or(0) as f64;
+        self.idf_of(self.df.get(term).copied().unwrap_or(0))
+    }
+
+    /// BM25 inverse document frequency of a term in `df` background posts.
+    fn idf_of(&self, df: u64) -> f64 {
+        let (n, df) = (self.docs as f64, df as f64);
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// A term of the job market: in at least [`MIN_BACKGROUND_DF`] background
-    /// posts, and in at most [`MAX_DF_SHARE`] of them (not boilerplate).
-    fn is_market_term(&self, term: &str) -> bool {
-        let df = self.df.get(term).copied().unwrap_or(0);
-        df >= MIN_BACKGROUND_DF && (df as f64) <= MAX_DF_SHARE * self.docs as f64
+    /// The document frequency of the stem with this [`stem_fingerprint`] if
+    /// it is a term of the job market: in at least [`MIN_BACKGROUND_DF`]
+    /// background posts, and in at most [`MAX_DF_SHARE`] of them (not boilerplate).
+    fn market_df(&self, print: u64) -> Option<u64> {
+        let df = self.by_print.get(&print).copied()?;
+        (df >= MIN_BACKGROUND_DF && (df as f64) <= MAX_DF_SHARE * self.docs as f64).then_some(df)
     }
 }
 
@@ -173,23 +186,47 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
     thread_local! {
         static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
     }
-    let found = STEMS.with_borrow_mut(|stems| count_keywords(job, background, stems));
-    let mut keywords: Vec<Keyword> = found
-        .into_values()
-        .map(|mut k| {
-            let tf = k.count as f64;
-            k.weight = background.idf(&k.stem) * tf * (K1 + 1.0) / (tf + K1);
-            k
-        })
-        .collect();
-    keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
-    keywords.truncate(limit);
-    keywords
+    STEMS.with_borrow_mut(|stems| {
+        let mut found = count_keywords(job, background, stems);
+        for c in &mut found {
+            let tf = c.count as f64;
+            c.weight = background.idf_of(c.df) * tf * (K1 + 1.0) / (tf + K1);
+        }
+        found.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        // Candidates tied with the last one kept are ordered by stem too.
+        let cutoff = found.get(limit.saturating_sub(1)).map_or(f64::NEG_INFINITY, |c| c.weight);
+        let mut keywords: Vec<Keyword> = found
+            .iter()
+            .take_while(|c| limit > 0 && c.weight >= cutoff)
+            .map(|c| {
+                let word = &job.doc.line(c.line)[c.start..c.end];
+                let stem = stems.stem(word).unwrap_or_default().to_string();
+                Keyword { stem, surface: word.to_lowercase(), count: c.count, line: c.line, weight: c.weight }
+            })
+            .collect();
+        keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
+        keywords.truncate(limit);
+        keywords
+    })
 }
 
-/// The job-market terms of the post's counted lines (see [`job_keywords`]), by stem, unweighted.
-fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) -> FxHashMap<String, Keyword> {
-    let mut found: FxHashMap<String, Keyword> = FxHashMap::default();
+/// A keyword being counted: where its first word is, and how often it occurs.
+struct Candidate {
+    /// 1-based line and byte range of the first occurrence in the normalized text.
+    line: usize,
+    start: usize,
+    end: usize,
+    count: usize,
+    /// Background document frequency of its stem.
+    df: u64,
+    weight: f64,
+}
+
+/// The job-market terms of the post's counted lines (see [`job_keywords`]),
+/// one per stem, in order of first occurrence.
+fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut by_stem: FxHashMap<u64, usize> = FxHashMap::default();
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
     let mut headings = job.headings.iter().map(|&(n, _)| n).peekable();
@@ -217,20 +254,14 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
                     continue;
                 }
             }
-            let Some(stem) = stems.stem(word).filter(|s| background.is_market_term(s)) else { continue };
-            match found.get_mut(stem) {
-                Some(entry) => entry.count += 1,
-                None => {
-                    let keyword = Keyword {
-                        stem: stem.to_string(),
-                        surface: word.to_lowercase(),
-                        count: 1,
-                        line: n,
-                        weight: 0.0,
-                    };
-                    found.insert(stem.to_string(), keyword);
-                }
+            let Some(print) = stems.stem_print(word) else { continue };
+            let Some(df) = background.market_df(print) else { continue };
+            let next = found.len();
+            let i = *by_stem.entry(print).or_insert(next);
+            if i == next {
+                found.push(Candidate { line: n, start, end, count: 0, df, weight: 0.0 });
             }
+            found[i].count += 1;
         }
     }
     found

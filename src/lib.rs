@@ -13,6 +13,7 @@ pub mod document;
 pub mod eval;
 pub mod experience;
 pub mod extract;
+pub mod fingerprint;
 pub mod index;
 pub mod keywords;
 pub mod kind;

@@ -138,7 +138,6 @@ fn headings() -> &'static HashMap<String, Section> {
     TABLE.get_or_init(|| table(SECTIONS_TSV, Section::parse))
 }
 
-/// Cue phrases as ` key ` (spaces around), to find whole words in a padded line key.
 /// The cue phrases as two regexes (preferred, required) over a padded phrase
 /// key: `" a plus "` matches only whole words; one pass each.
 fn cues() -> &'static (Regex, Regex) {
@@ -156,6 +155,22 @@ fn cues() -> &'static (Regex, Regex) {
             Regex::new(&phrases.join("|")).expect("cue phrases form a valid regex")
         };
         (regex(Tier::Preferred), regex(Tier::Required))
+    })
+}
+
+/// A cheap test on a line as written that is true whenever its phrase key
+/// may hold a cue: the longest word of some cue, in any case, or a dot inside
+/// a word (which the key drops). Most lines fail it and skip the key.
+fn may_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut words: Vec<String> = table(CUES_TSV, |_| Some(()))
+            .into_keys()
+            .filter_map(|key| key.split(' ').max_by_key(|w| w.len()).map(regex::escape))
+            .collect();
+        words.sort();
+        words.dedup();
+        Regex::new(&format!(r"(?i){}|\w\.\w", words.join("|"))).expect("cue words form a valid regex")
     })
 }
 
@@ -205,7 +220,7 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
     if section.is_boilerplate() {
         return None;
     }
-    let key = format!(" {} ", phrase_key(line));
+    let key = if may_cue().is_match(line) { format!(" {} ", phrase_key(line)) } else { String::new() };
     let (preferred, required) = cues();
     Some(if section == Section::Preferred || preferred.is_match(&key) {
         Tier::Preferred
@@ -257,6 +272,7 @@ mod tests {
             let (phrase, tier) = row.split_once('\t').unwrap();
             let re = if tier == "preferred" { preferred } else { required };
             assert!(re.is_match(&format!(" {phrase} ")), "cue {phrase:?} ({tier}) is in its regex");
+            assert!(may_cue().is_match(&phrase.to_uppercase()), "cue {phrase:?} passes the line test");
         }
     }
 }

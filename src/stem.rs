@@ -6,15 +6,12 @@
 //! them), several times faster: job posts and résumés repeat their
 //! vocabulary, and stemming dominated the cost of indexing.
 
-use std::collections::hash_map::Entry;
-
-use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token, TokenStream,
     Tokenizer,
 };
 
-use crate::matcher::vocab::{ascii_fingerprint, word_fingerprint};
+use crate::fingerprint::{PrintTable, ascii_fingerprint, key_fingerprint, word_fingerprint};
 
 /// Words of this many bytes or more are not indexed (tantivy's `RemoveLongFilter`).
 pub const MAX_WORD_BYTES: usize = 40;
@@ -27,11 +24,25 @@ const CACHE_WORDS: usize = 200_000;
 /// 10^10 for a full cache).
 #[derive(Clone)]
 pub struct Stems {
-    /// Fingerprint of the lowercase word → its stem, `None` for a stop word.
-    cache: FxHashMap<u64, Option<Box<str>>>,
+    /// Fingerprint of the lowercase word → its index in `stems`.
+    table: PrintTable,
+    /// The stem of each remembered word, `None` for a stop word.
+    stems: Vec<Option<Stem>>,
     /// The tantivy chain, run once per new word.
     chain: TextAnalyzer,
     scratch: String,
+}
+
+/// A stem and its [`stem_fingerprint`].
+#[derive(Clone)]
+struct Stem {
+    text: Box<str>,
+    print: u64,
+}
+
+/// The 64-bit fingerprint of a stem (as of any word key; one-to-one up to 8 bytes).
+pub fn stem_fingerprint(stem: &str) -> u64 {
+    key_fingerprint(stem)
 }
 
 impl Default for Stems {
@@ -43,7 +54,7 @@ impl Default for Stems {
             .filter(stop_words)
             .filter(Stemmer::new(Language::English))
             .build();
-        Stems { cache: FxHashMap::default(), chain, scratch: String::new() }
+        Stems { table: PrintTable::with_capacity(1024), stems: Vec::new(), chain, scratch: String::new() }
     }
 }
 
@@ -52,6 +63,15 @@ impl Stems {
     /// finds them; `None` for an English stop word or a word of
     /// [`MAX_WORD_BYTES`] bytes or more.
     pub fn stem(&mut self, word: &str) -> Option<&str> {
+        self.lookup(word).map(|s| &*s.text)
+    }
+
+    /// The [`stem_fingerprint`] of the stem of `word`; `None` as for [`Stems::stem`].
+    pub fn stem_print(&mut self, word: &str) -> Option<u64> {
+        self.lookup(word).map(|s| s.print)
+    }
+
+    fn lookup(&mut self, word: &str) -> Option<&Stem> {
         if word.len() >= MAX_WORD_BYTES {
             return None;
         }
@@ -60,17 +80,21 @@ impl Stems {
         } else {
             word_fingerprint(word, &mut self.scratch)
         };
-        if self.cache.len() >= CACHE_WORDS && !self.cache.contains_key(&print) {
-            self.cache.clear();
+        if let Some(i) = self.table.find(print, |_| true) {
+            return self.stems[i as usize].as_ref();
         }
-        match self.cache.entry(print) {
-            Entry::Occupied(hit) => hit.into_mut().as_deref(),
-            Entry::Vacant(slot) => {
-                let mut stream = self.chain.token_stream(word);
-                let stem = stream.advance().then(|| stream.token().text.as_str().into());
-                slot.insert(stem).as_deref()
-            }
+        if self.stems.len() >= CACHE_WORDS {
+            self.table.clear();
+            self.stems.clear();
         }
+        let mut stream = self.chain.token_stream(word);
+        let stem = stream.advance().then(|| {
+            let text = stream.token().text.as_str();
+            Stem { text: text.into(), print: stem_fingerprint(text) }
+        });
+        self.table.insert(print, self.stems.len() as u32);
+        self.stems.push(stem);
+        self.stems.last().and_then(Option::as_ref)
     }
 }
 
@@ -81,31 +105,32 @@ pub fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut start = from;
     loop {
-        let (is_word, len) = word_char_at(text, *bytes.get(start)?, start);
-        if is_word {
-            break;
+        match *bytes.get(start)? {
+            b if b.is_ascii_alphanumeric() => break,
+            b if b.is_ascii() => start += 1,
+            _ => match char_at(text, start) {
+                c if c.is_alphanumeric() => break,
+                c => start += c.len_utf8(),
+            },
         }
-        start += len;
     }
     let mut end = start;
     while let Some(&b) = bytes.get(end) {
-        let (is_word, len) = word_char_at(text, b, end);
-        if !is_word {
-            break;
+        match b {
+            b if b.is_ascii_alphanumeric() => end += 1,
+            b if b.is_ascii() => break,
+            _ => match char_at(text, end) {
+                c if c.is_alphanumeric() => end += c.len_utf8(),
+                _ => break,
+            },
         }
-        end += len;
     }
     Some((start, end))
 }
 
-/// Whether the character at byte `i` (whose first byte is `b`) is
-/// alphanumeric, and its length in bytes; ASCII without decoding.
-fn word_char_at(text: &str, b: u8, i: usize) -> (bool, usize) {
-    if b.is_ascii() {
-        return (b.is_ascii_alphanumeric(), 1);
-    }
-    let c = text[i..].chars().next().expect("a character starts at a char boundary");
-    (c.is_alphanumeric(), c.len_utf8())
+/// The character starting at byte `i`.
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().expect("a character starts at a char boundary")
 }
 
 /// The analyzer as a tantivy tokenizer (registered as `en_keywords`).

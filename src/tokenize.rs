@@ -227,7 +227,7 @@ pub fn word_key(word: &str, out: &mut String) {
 
 /// Appends the [`word_key`] of `word` to `out`.
 fn push_word_key(word: &str, out: &mut String) {
-    if crate::matcher::vocab::plain_ascii(word) {
+    if crate::fingerprint::plain_ascii(word) {
         let from = out.len();
         out.push_str(word);
         out[from..].make_ascii_lowercase();

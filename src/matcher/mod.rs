@@ -1,10 +1,11 @@
 //! The word-level skill matcher: a trie over token keys, longest match wins,
 //! with case and context rules for aliases that are also ordinary words.
 
-pub(crate) mod vocab;
+mod vocab;
 
 use rustc_hash::FxHashMap;
 
+use crate::fingerprint;
 use crate::lexicon::{Lexicon, SkillId};
 use crate::tokenize::{Token, tokenize_into, word_key};
 
@@ -93,7 +94,7 @@ impl Matcher {
         for t in &scratch.tokens {
             word_key(&alias[t.start..t.end], &mut scratch.key);
             if node == ROOT {
-                let bit = (vocab::key_fingerprint(&scratch.key) >> 48) as usize;
+                let bit = (fingerprint::key_fingerprint(&scratch.key) >> 48) as usize;
                 self.starts[bit / 64] |= 1 << (bit % 64);
             }
             let word = scratch.key.as_str();
@@ -191,7 +192,7 @@ impl Matcher {
     /// for): false for most words, without a vocabulary lookup.
     fn may_start(&self, word: &str, key: &mut String) -> bool {
         let starts = |hash: u64| self.starts[(hash >> 54) as usize] & (1 << ((hash >> 48) % 64)) != 0;
-        starts(vocab::word_fingerprint(word, key)) || singular_fingerprint(word, key).is_some_and(starts)
+        starts(fingerprint::word_fingerprint(word, key)) || singular_fingerprint(word, key).is_some_and(starts)
     }
 
     /// The vocabulary id of a word, trying its singular when the plural is
@@ -199,7 +200,7 @@ impl Matcher {
     /// not a capitalized name (`Jules`).
     fn word_id(&self, word: &str, key: &mut String) -> Option<u32> {
         self.vocab
-            .id(vocab::word_fingerprint(word, key))
+            .id(fingerprint::word_fingerprint(word, key))
             .or_else(|| singular_fingerprint(word, key).and_then(|hash| self.vocab.id(hash)))
     }
 
@@ -235,15 +236,15 @@ fn singular_fingerprint(word: &str, key: &mut String) -> Option<u64> {
     if !first_lower && !acronym_plural {
         return None;
     }
-    if vocab::plain_ascii(word) {
+    if fingerprint::plain_ascii(word) {
         let b = word.as_bytes();
         let plural =
             b.len() >= 4 && b[b.len() - 1].eq_ignore_ascii_case(&b's') && !b[b.len() - 2].eq_ignore_ascii_case(&b's');
-        return plural.then(|| vocab::word_fingerprint(&word[..word.len() - 1], key));
+        return plural.then(|| fingerprint::word_fingerprint(&word[..word.len() - 1], key));
     }
     word_key(word, key);
     let singular = key.strip_suffix('s').filter(|s| s.len() >= 3 && !s.ends_with('s'))?;
-    Some(vocab::key_fingerprint(singular))
+    Some(fingerprint::key_fingerprint(singular))
 }
 
 /// Case and context rules for tokens `i..end` matching terminal `t`.

@@ -1,0 +1,188 @@
+//! 64-bit fingerprints of words and keys, and an open-addressing table
+//! keyed by them: the matcher's vocabulary and the stem cache look words up
+//! by fingerprint, straight from the word as written, without building or
+//! comparing strings.
+
+use crate::tokenize::word_key;
+
+/// A free slot's fingerprint; [`fingerprint`] never gives it.
+const EMPTY: u64 = 0;
+
+/// An open-addressing table from 64-bit fingerprints to `u32` values
+/// (linear probing, at most half full, length a power of two). Equal
+/// fingerprints are told apart only by the `same` test of [`PrintTable::find`].
+#[derive(Debug, Clone)]
+pub struct PrintTable {
+    /// (fingerprint, value) per slot, fingerprint [`EMPTY`] when free.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl PrintTable {
+    /// An empty table with room for `entries` before it grows.
+    pub fn with_capacity(entries: usize) -> PrintTable {
+        let slots = (entries * 2).next_power_of_two().max(16);
+        PrintTable { slots: vec![(EMPTY, 0); slots], len: 0 }
+    }
+
+    /// Entries in the table.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The first value stored under `print` for which `same` holds.
+    pub fn find(&self, print: u64, same: impl Fn(u32) -> bool) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut slot = print as usize & mask;
+        loop {
+            match self.slots[slot] {
+                (EMPTY, _) => return None,
+                (p, value) if p == print && same(value) => return Some(value),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Stores `value` under `print` (beside any value already there).
+    pub fn insert(&mut self, print: u64, value: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.place(print, value);
+        self.len += 1;
+    }
+
+    /// Empties the table, keeping its room.
+    pub fn clear(&mut self) {
+        self.slots.fill((EMPTY, 0));
+        self.len = 0;
+    }
+
+    fn place(&mut self, print: u64, value: u32) {
+        let mask = self.slots.len() - 1;
+        let mut slot = print as usize & mask;
+        while self.slots[slot].0 != EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = (print, value);
+    }
+
+    fn grow(&mut self) {
+        let old: Vec<(u64, u32)> = self.slots.iter().copied().filter(|(p, _)| *p != EMPTY).collect();
+        self.slots = vec![(EMPTY, 0); self.slots.len() * 2];
+        for (print, value) in old {
+            self.place(print, value);
+        }
+    }
+}
+
+/// The fingerprint of the [`word_key`] of `word` as written (`Node.JS` gives
+/// that of `nodejs`); `scratch` holds the key of a word that is not plain ASCII.
+pub fn word_fingerprint(word: &str, scratch: &mut String) -> u64 {
+    if plain_ascii(word) {
+        return ascii_fingerprint(word.as_bytes());
+    }
+    word_key(word, scratch);
+    key_fingerprint(scratch)
+}
+
+/// An ASCII word without inner dots: its key is its lowercase.
+pub fn plain_ascii(word: &str) -> bool {
+    let b = word.as_bytes();
+    // A loop, not `contains` (a `memchr` call costs more than a short word).
+    b.is_ascii() && (b.len() <= 2 || b[1..b.len() - 1].iter().all(|&c| c != b'.'))
+}
+
+/// The fingerprint of a key (a [`word_key`]).
+pub fn key_fingerprint(key: &str) -> u64 {
+    fingerprint(key.bytes())
+}
+
+/// A 64-bit fingerprint of a key's bytes, never 0 (the [`PrintTable`]'s empty slot): eight-byte chunks
+/// mixed in turn, then finalized with MurmurHash3's `fmix64`, so keys of at
+/// most 8 (non-zero) bytes get distinct fingerprints.
+fn fingerprint(bytes: impl Iterator<Item = u8>) -> u64 {
+    let (mut hash, mut chunk, mut n) = (0u64, 0u64, 0u32);
+    for b in bytes {
+        if n == 8 {
+            hash = (hash.rotate_left(23) ^ chunk).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            chunk = 0;
+            n = 0;
+        }
+        chunk |= u64::from(b) << (8 * n);
+        n += 1;
+    }
+    let mixed = fmix64(hash ^ chunk);
+    if mixed == EMPTY { 1 } else { mixed }
+}
+
+/// [`fingerprint`] of the lowercase of ASCII `bytes`, eight at a time.
+pub fn ascii_fingerprint(bytes: &[u8]) -> u64 {
+    let mut hash = 0u64;
+    let mut rest = bytes;
+    while rest.len() > 8 {
+        let (chunk, tail) = rest.split_at(8);
+        let lower = ascii_lower(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        hash = (hash.rotate_left(23) ^ lower).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        rest = tail;
+    }
+    let last = rest.iter().rev().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+    let mixed = fmix64(hash ^ ascii_lower(last));
+    if mixed == EMPTY { 1 } else { mixed }
+}
+
+/// Eight ASCII bytes with `A`–`Z` made lowercase (zero bytes stay zero).
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    x | ((at_least_a & !past_z & (ONES * 0x80)) >> 2)
+}
+
+fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fingerprint_is_the_fingerprint_of_the_key() {
+        for word in ["a", "Go", "KUBERNETES", "PostgreSQL", "abcdefgh", "ABCDEFGHI", "x86_64", "C++", "Z@[`{"] {
+            let key = word.to_ascii_lowercase();
+            assert_eq!(ascii_fingerprint(word.as_bytes()), fingerprint(key.bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn short_keys_have_distinct_fingerprints() {
+        let keys = ["a", "b", "ab", "ba", "abcdefgh", "abcdefg", "hgfedcba"];
+        let prints: std::collections::HashSet<u64> = keys.iter().map(|k| fingerprint(k.bytes())).collect();
+        assert_eq!(prints.len(), keys.len());
+    }
+
+    #[test]
+    fn table_finds_grows_and_clears() {
+        let mut t = PrintTable::with_capacity(1);
+        for v in 0..100u32 {
+            t.insert(key_fingerprint(&v.to_string()), v);
+        }
+        t.insert(key_fingerprint("7"), 700);
+        assert_eq!(t.len(), 101);
+        assert_eq!(t.find(key_fingerprint("42"), |_| true), Some(42));
+        assert_eq!(t.find(key_fingerprint("7"), |v| v > 100), Some(700), "equal prints told apart by `same`");
+        assert_eq!(t.find(key_fingerprint("x"), |_| true), None);
+        t.clear();
+        assert!(t.is_empty() && t.find(key_fingerprint("42"), |_| true).is_none());
+    }
+}
