@@ -11,8 +11,8 @@ use jobfit::document::Document;
 use jobfit::experience::Month;
 use jobfit::extract::Extractor;
 use jobfit::index::Prepared;
-use jobfit::kind::DocKind;
 use jobfit::keywords::Background;
+use jobfit::kind::DocKind;
 use jobfit::score::{Weights, score};
 
 /// The allocator of the `jobfit` binary, so that the figures are the binary's.

@@ -183,7 +183,7 @@ pub fn heading(line: &str) -> Option<Section> {
     let candidates = [Some(text.trim_end_matches(':')), listed];
     candidates.into_iter().flatten().find_map(|candidate| {
         let candidate = candidate.trim_matches(['*', '_', ' ']);
-        if candidate.split_whitespace().count() > MAX_HEADING_WORDS {
+        if candidate.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
             return None;
         }
         headings().get(&phrase_key(candidate)).copied()

@@ -105,28 +105,39 @@ pub fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut start = from;
     loop {
-        match *bytes.get(start)? {
-            b if b.is_ascii_alphanumeric() => break,
-            b if b.is_ascii() => start += 1,
-            _ => match char_at(text, start) {
-                c if c.is_alphanumeric() => break,
-                c => start += c.len_utf8(),
-            },
+        while *bytes.get(start)? & !0x7f == 0 && !ALNUM[usize::from(bytes[start])] {
+            start += 1;
+        }
+        if ALNUM[usize::from(bytes[start])] {
+            break;
+        }
+        match char_at(text, start) {
+            c if c.is_alphanumeric() => break,
+            c => start += c.len_utf8(),
         }
     }
     let mut end = start;
-    while let Some(&b) = bytes.get(end) {
-        match b {
-            b if b.is_ascii_alphanumeric() => end += 1,
-            b if b.is_ascii() => break,
-            _ => match char_at(text, end) {
-                c if c.is_alphanumeric() => end += c.len_utf8(),
-                _ => break,
-            },
+    loop {
+        while end < bytes.len() && ALNUM[usize::from(bytes[end])] {
+            end += 1;
+        }
+        match bytes.get(end) {
+            Some(b) if !b.is_ascii() && char_at(text, end).is_alphanumeric() => end += char_at(text, end).len_utf8(),
+            _ => return Some((start, end)),
         }
     }
-    Some((start, end))
 }
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The character starting at byte `i`.
 fn char_at(text: &str, i: usize) -> char {
