@@ -131,9 +131,27 @@ pub fn ascii_fingerprint(bytes: &[u8]) -> u64 {
         hash = (hash.rotate_left(23) ^ lower).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         rest = tail;
     }
-    let last = rest.iter().rev().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+    let last = load_le(rest);
     let mixed = fmix64(hash ^ ascii_lower(last));
     if mixed == EMPTY { 1 } else { mixed }
+}
+
+/// The little-endian value of at most 8 bytes, in two overlapping loads.
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1 => u64::from(b[0]),
+        2..4 => {
+            u64::from(u16::from_le_bytes([b[0], b[1]]))
+                | u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]])) << (8 * (n - 2))
+        }
+        _ => {
+            let lo = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+            let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+    }
 }
 
 /// Eight ASCII bytes with `A`–`Z` made lowercase (zero bytes stay zero).
@@ -161,6 +179,15 @@ mod tests {
         for word in ["a", "Go", "KUBERNETES", "PostgreSQL", "abcdefgh", "ABCDEFGHI", "x86_64", "C++", "Z@[`{"] {
             let key = word.to_ascii_lowercase();
             assert_eq!(ascii_fingerprint(word.as_bytes()), fingerprint(key.bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn overlapping_loads_read_little_endian() {
+        let bytes = b"abcdefgh";
+        for n in 0..=8 {
+            let expected = bytes[..n].iter().rev().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            assert_eq!(load_le(&bytes[..n]), expected, "{n} bytes");
         }
     }
 
