@@ -16,7 +16,7 @@ use crate::fingerprint::{PrintTable, ascii_fingerprint, key_fingerprint, word_fi
 /// Words of this many bytes or more are not indexed (tantivy's `RemoveLongFilter`).
 pub const MAX_WORD_BYTES: usize = 40;
 /// Most words one cache remembers before it starts over.
-const CACHE_WORDS: usize = 200_000;
+const CACHE_WORDS: usize = 50_000;
 
 /// The stems of words, remembered by the 64-bit fingerprint of their
 /// lowercase form (one-to-one for words of up to 8 bytes; a false hit for a
