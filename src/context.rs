@@ -2,8 +2,9 @@
 //! `DevOps team`) and whether a spoken language is used as an adjective
 //! (`Danish universities`); word lists from `lexicon/context.tsv`.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 const CONTEXT_TSV: &str = include_str!("../lexicon/context.tsv");
 
@@ -13,8 +14,8 @@ const TITLE_WORDS: usize = 8;
 /// The role words and the words that may follow a spoken language.
 #[derive(Debug, Default)]
 struct Words {
-    role: HashSet<String>,
-    language_ok: HashSet<String>,
+    role: FxHashSet<String>,
+    language_ok: FxHashSet<String>,
 }
 
 fn words() -> &'static Words {
@@ -54,16 +55,8 @@ pub fn before_role_word(line: &str, end: usize) -> bool {
 /// Whether `line` is a short title holding a role word (`Software Engineer - Java`):
 /// every skill on it is part of the title.
 pub fn is_title_line(line: &str) -> bool {
-    let mut count = 0;
-    let mut role = false;
-    for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        count += 1;
-        if count > TITLE_WORDS {
-            return false;
-        }
-        role |= is_role_word(&word.to_lowercase());
-    }
-    role
+    let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().nth(TITLE_WORDS).is_none() && words().any(|word| is_role_word(&word.to_lowercase()))
 }
 
 /// Whether a spoken language ending at byte `end` of `line` is an adjective:

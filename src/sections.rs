@@ -2,10 +2,10 @@
 //! table `lexicon/sections.tsv`, and requirement tiers of job-post lines from
 //! the section and the cue phrases of `lexicon/cues.tsv`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -125,7 +125,7 @@ impl Tier {
     }
 }
 
-fn table<T: Copy>(tsv: &'static str, parse: fn(&str) -> Option<T>) -> HashMap<String, T> {
+fn table<T: Copy>(tsv: &'static str, parse: fn(&str) -> Option<T>) -> FxHashMap<String, T> {
     tsv.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
@@ -133,8 +133,8 @@ fn table<T: Copy>(tsv: &'static str, parse: fn(&str) -> Option<T>) -> HashMap<St
         .collect()
 }
 
-fn headings() -> &'static HashMap<String, Section> {
-    static TABLE: OnceLock<HashMap<String, Section>> = OnceLock::new();
+fn headings() -> &'static FxHashMap<String, Section> {
+    static TABLE: OnceLock<FxHashMap<String, Section>> = OnceLock::new();
     TABLE.get_or_init(|| table(SECTIONS_TSV, Section::parse))
 }
 

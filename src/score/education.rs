@@ -71,6 +71,9 @@ pub struct DegreeAsk {
 pub fn degree_asked(job: &Analysis) -> Option<DegreeAsk> {
     let mut best: Option<DegreeAsk> = None;
     for (n, line) in job.doc.lines() {
+        if job.section(n).is_boilerplate() {
+            continue;
+        }
         let mut found = degrees(line);
         if found.is_empty() {
             continue;
