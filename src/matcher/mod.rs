@@ -231,6 +231,9 @@ impl Matcher {
 /// that stands for it: a lowercase word or an acronym plural (`APIs`), whose
 /// key ends in one `s` after at least three characters.
 fn singular_fingerprint(word: &str, key: &mut String) -> Option<u64> {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        return None;
+    }
     let first_lower = word.chars().next().is_some_and(char::is_lowercase);
     let acronym_plural = word.ends_with('s') && word[..word.len() - 1].chars().all(char::is_uppercase);
     if !first_lower && !acronym_plural {
