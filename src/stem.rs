@@ -21,26 +21,27 @@ const CACHE_WORDS: usize = 50_000;
 /// The stems of words, remembered by the 64-bit fingerprint of their
 /// lowercase form (one-to-one for words of up to 8 bytes; a false hit for a
 /// longer word needs two words with the same fingerprint, odds about 1 in
-/// 10^10 for a full cache).
+/// 10^10 for a full cache). The stems are kept packed (one string, one
+/// fingerprint array) so that a lookup touches few cache lines.
 #[derive(Clone)]
 pub struct Stems {
-    /// Fingerprint of the lowercase word → its index in `stems`.
+    /// Fingerprint of the lowercase word → its index in `prints` and `spans`.
     table: PrintTable,
-    /// The stem of each remembered word, `None` for a stop word.
-    stems: Vec<Option<Stem>>,
+    /// Per remembered word, the [`stem_fingerprint`] of its stem; [`STOP`] for a stop word.
+    prints: Vec<u64>,
+    /// Per remembered word, its stem's byte range in `texts`.
+    spans: Vec<(u32, u32)>,
+    texts: String,
     /// The tantivy chain, run once per new word.
     chain: TextAnalyzer,
     scratch: String,
 }
 
-/// A stem and its [`stem_fingerprint`].
-#[derive(Clone)]
-struct Stem {
-    text: Box<str>,
-    print: u64,
-}
+/// The `prints` entry of a stop word ([`stem_fingerprint`] is never 0).
+const STOP: u64 = 0;
 
-/// The 64-bit fingerprint of a stem (as of any word key; one-to-one up to 8 bytes).
+/// The 64-bit fingerprint of a stem (as of any word key; one-to-one up to 8
+/// bytes; never 0).
 pub fn stem_fingerprint(stem: &str) -> u64 {
     key_fingerprint(stem)
 }
@@ -54,7 +55,14 @@ impl Default for Stems {
             .filter(stop_words)
             .filter(Stemmer::new(Language::English))
             .build();
-        Stems { table: PrintTable::with_capacity(1024), stems: Vec::new(), chain, scratch: String::new() }
+        Stems {
+            table: PrintTable::with_capacity(1024),
+            prints: Vec::new(),
+            spans: Vec::new(),
+            texts: String::new(),
+            chain,
+            scratch: String::new(),
+        }
     }
 }
 
@@ -63,15 +71,21 @@ impl Stems {
     /// finds them; `None` for an English stop word or a word of
     /// [`MAX_WORD_BYTES`] bytes or more.
     pub fn stem(&mut self, word: &str) -> Option<&str> {
-        self.lookup(word).map(|s| &*s.text)
+        let i = self.index(word)?;
+        let (start, end) = self.spans[i];
+        (self.prints[i] != STOP).then(|| &self.texts[start as usize..end as usize])
     }
 
     /// The [`stem_fingerprint`] of the stem of `word`; `None` as for [`Stems::stem`].
     pub fn stem_print(&mut self, word: &str) -> Option<u64> {
-        self.lookup(word).map(|s| s.print)
+        let i = self.index(word)?;
+        let print = self.prints[i];
+        (print != STOP).then_some(print)
     }
 
-    fn lookup(&mut self, word: &str) -> Option<&Stem> {
+    /// The index of `word` among the remembered words, stemming it when new;
+    /// `None` for a word too long to index.
+    fn index(&mut self, word: &str) -> Option<usize> {
         if word.len() >= MAX_WORD_BYTES {
             return None;
         }
@@ -81,20 +95,27 @@ impl Stems {
             word_fingerprint(word, &mut self.scratch)
         };
         if let Some(i) = self.table.find(print, |_| true) {
-            return self.stems[i as usize].as_ref();
+            return Some(i as usize);
         }
-        if self.stems.len() >= CACHE_WORDS {
+        if self.prints.len() >= CACHE_WORDS {
             self.table.clear();
-            self.stems.clear();
+            self.prints.clear();
+            self.spans.clear();
+            self.texts.clear();
         }
         let mut stream = self.chain.token_stream(word);
-        let stem = stream.advance().then(|| {
+        let start = self.texts.len() as u32;
+        let stem_print = if stream.advance() {
             let text = stream.token().text.as_str();
-            Stem { text: text.into(), print: stem_fingerprint(text) }
-        });
-        self.table.insert(print, self.stems.len() as u32);
-        self.stems.push(stem);
-        self.stems.last().and_then(Option::as_ref)
+            self.texts.push_str(text);
+            stem_fingerprint(text)
+        } else {
+            STOP
+        };
+        self.table.insert(print, self.prints.len() as u32);
+        self.prints.push(stem_print);
+        self.spans.push((start, self.texts.len() as u32));
+        Some(self.prints.len() - 1)
     }
 }
 
