@@ -9,9 +9,9 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, Term, doc};
 
+use crate::analyzer::{EnglishTokenizer, Stems, next_word, stem_fingerprint};
 use crate::document::Document;
 use crate::extract::Analysis;
-use crate::stem::{EnglishTokenizer, Stems, next_word, stem_fingerprint};
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
@@ -156,7 +156,7 @@ fn stemmed_index() -> (Index, Field) {
 }
 
 /// The analyzer registered as [`ANALYZER`]: what "other keywords" and the
-/// index's text fields are tokenized with (see [`crate::stem`]).
+/// index's text fields are tokenized with (see [`crate::analyzer`]).
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::from(EnglishTokenizer::default())
 }

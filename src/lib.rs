@@ -1,6 +1,7 @@
 //! jobfit: an ATS job-matching analyzer. It loads a résumé and job posts,
 //! finds their sections and lexicon skills, and scores how well the résumé
 //! covers what the post asks for, with the gaps ranked by importance.
+pub mod analyzer;
 pub mod app;
 pub mod batch;
 pub mod cli;
@@ -27,5 +28,5 @@ pub mod report;
 pub mod score;
 pub mod search;
 pub mod sections;
-pub mod stem;
+
 pub mod tokenize;
