@@ -28,5 +28,4 @@ pub mod report;
 pub mod score;
 pub mod search;
 pub mod sections;
-
 pub mod tokenize;
