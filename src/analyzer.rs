@@ -245,6 +245,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_the_tantivy_chain_tokens(
+            text in "([a-zA-Z0-9]{1,45}|[ .,'/+#-]|[éÉßİıΣσςǅ½١東京]|\u{200B}|\u{0301}|the|and|running){0,40}",
+            other in proptest::prelude::any::<String>(),
+        ) {
+            let mut fast = EnglishTokenizer::default();
+            for text in [text.as_str(), other.as_str()] {
+                let expected = tokens(Stems::default().chain.token_stream(text));
+                proptest::prop_assert_eq!(tokens(fast.token_stream(text)), expected);
+            }
+        }
+    }
+
     #[test]
     fn stop_words_and_long_words_have_no_stem() {
         let mut stems = Stems::default();
