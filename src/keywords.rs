@@ -3,7 +3,9 @@
 //! corpus of job posts, and searched in the résumé the way an ATS does: a
 //! stemmed term lookup in a tantivy index.
 
-use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TextAnalyzer;
@@ -12,9 +14,12 @@ use tantivy::{Index, IndexReader, Term, doc};
 use crate::analyzer::{EnglishTokenizer, Stems, next_word, stem_fingerprint};
 use crate::document::Document;
 use crate::extract::Analysis;
+use crate::fingerprint::{key_fingerprint, word_fingerprint};
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
+/// English function words, months, weekdays and number words: never keywords.
+pub const FUNCTION_WORDS: &str = include_str!("../lexicon/function-words.txt");
 
 /// Name of the analyzer: tantivy's simple tokenizer, lowercase, English stop
 /// words removed, English stemmer.
@@ -230,6 +235,7 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
     let mut headings = job.headings.iter().map(|&(n, _)| n).peekable();
+    let mut scratch = String::new();
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
         while let Some(m) = matches.next_if(|m| m.line <= n) {
@@ -256,6 +262,9 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
             }
             let Some(print) = stems.stem_print(word) else { continue };
             let Some(df) = background.market_df(print) else { continue };
+            if is_function_word(word, &mut scratch) || is_adverb(word) {
+                continue;
+            }
             let next = found.len();
             let i = *by_stem.entry(print).or_insert(next);
             if i == next {
@@ -265,6 +274,29 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
         }
     }
     found
+}
+
+/// Whether `word` is one of [`FUNCTION_WORDS`] (any case); `scratch` holds
+/// the lowercase of a word that is not plain ASCII.
+fn is_function_word(word: &str, scratch: &mut String) -> bool {
+    static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        FUNCTION_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(key_fingerprint).collect()
+    });
+    words.contains(&word_fingerprint(word, scratch))
+}
+
+/// Suffixes of English manner adverbs (`ultimately`, `efficiently`, `globally`).
+const ADVERB_SUFFIXES: [&str; 10] =
+    ["ately", "ently", "antly", "ively", "ously", "ally", "fully", "ingly", "edly", "lessly"];
+/// Shortest word taken for an adverb by its suffix (`rally`, `tally` are not).
+const MIN_ADVERB_CHARS: usize = 7;
+
+/// Whether `word` is a manner adverb by its suffix: never a keyword.
+fn is_adverb(word: &str) -> bool {
+    word.len() >= MIN_ADVERB_CHARS
+        && word.is_ascii()
+        && ADVERB_SUFFIXES.iter().any(|s| word.len() >= s.len() && word[word.len() - s.len()..].eq_ignore_ascii_case(s))
 }
 
 /// A word that can be a keyword: [`MIN_TERM_CHARS`] letters or more, no digits.
@@ -328,6 +360,21 @@ mod tests {
         assert_eq!(bg.df.get("the"), None, "stop words are not indexed");
         let parsed = Background::parse(&bg.to_tsv(), "test").unwrap();
         assert_eq!((parsed.docs, parsed.df), (bg.docs, bg.df));
+    }
+
+    #[test]
+    fn function_words_are_sorted_lowercase_and_never_keywords() {
+        let words: Vec<&str> = FUNCTION_WORDS.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(words, sorted, "lexicon/function-words.txt is not sorted and unique");
+        assert!(words.iter().all(|w| w.len() >= MIN_TERM_CHARS && w.chars().all(|c| c.is_ascii_lowercase())));
+        let mut scratch = String::new();
+        assert!(is_function_word("Perhaps", &mut scratch) && is_function_word("SEPTEMBER", &mut scratch));
+        assert!(!is_function_word("offshore", &mut scratch) && !is_function_word("lead", &mut scratch));
+        assert!(is_adverb("Ultimately") && is_adverb("efficiently") && is_adverb("globally"));
+        assert!(!is_adverb("assembly") && !is_adverb("anomaly") && !is_adverb("supply") && !is_adverb("rally"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use schema::Fields;
 
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
-use crate::keywords::{ANALYZER, Background, EMBEDDED_BACKGROUND, analyzer};
+use crate::keywords::{ANALYZER, Background, EMBEDDED_BACKGROUND, FUNCTION_WORDS, analyzer};
 use crate::kind::DocKind;
 use crate::lexicon::{EMBEDDED, EMBEDDED_RELATIONS};
 use crate::rank::Named;
@@ -79,10 +79,11 @@ pub enum IndexError {
 }
 
 /// What every commit records: schema version and a hash (FNV-1a 64) of the
-/// embedded lexicon, the background statistics and the scoring weights the
-/// stored requirements were weighted with.
+/// embedded lexicon, the background statistics, the function words kept out
+/// of keywords and the scoring weights the stored requirements were weighted with.
 pub fn fingerprint(weights: &Weights) -> String {
     let data = EMBEDDED.bytes().chain(EMBEDDED_RELATIONS.bytes()).chain(EMBEDDED_BACKGROUND.bytes());
+    let data = data.chain(FUNCTION_WORDS.bytes());
     let hash = fnv64(data.chain(weights.to_toml().into_bytes()));
     format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
 }
