@@ -93,12 +93,12 @@ impl Matcher {
         let mut node = ROOT;
         for t in &scratch.tokens {
             word_key(&alias[t.start..t.end], &mut scratch.key);
+            let print = fingerprint::key_fingerprint(&scratch.key);
             if node == ROOT {
-                let bit = (fingerprint::key_fingerprint(&scratch.key) >> 48) as usize;
+                let bit = (print >> 48) as usize;
                 self.starts[bit / 64] |= 1 << (bit % 64);
             }
-            let word = scratch.key.as_str();
-            let word_id = self.vocab.intern(word);
+            let word_id = self.vocab.intern(&scratch.key, print);
             if word_id as usize == self.root.len() {
                 self.root.push(NONE);
             }
