@@ -182,8 +182,9 @@ pub struct Keyword {
 }
 
 /// The `limit` heaviest keywords of a job post, heaviest first (ties by stem).
-/// Tokens inside skill matches, numbers, short words, stop words, and terms
-/// that are not job-market terms of the background are left out. When the
+/// Tokens inside skill matches, numbers, short words, stop words, function
+/// words and manner adverbs, and terms that are not job-market terms of the
+/// background are left out. When the
 /// post has at least [`MIN_ASKING_LINES`] lines in requirements,
 /// responsibilities or nice-to-have sections, only those lines and the title
 /// count: the company's self-description is not what the hire needs.
@@ -230,12 +231,11 @@ struct Candidate {
 /// The job-market terms of the post's counted lines (see [`job_keywords`]),
 /// one per stem, in order of first occurrence.
 fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) -> Vec<Candidate> {
-    let mut found: Vec<Candidate> = Vec::new();
-    let mut by_stem: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut counter =
+        Counter { background, stems, found: Vec::new(), by_stem: FxHashMap::default(), scratch: String::new() };
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
     let mut headings = job.headings.iter().map(|&(n, _)| n).peekable();
-    let mut scratch = String::new();
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
         while let Some(m) = matches.next_if(|m| m.line <= n) {
@@ -244,9 +244,27 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
         let section = job.section(n);
         let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
         while headings.next_if(|&h| h < n).is_some() {}
-        if skipped || headings.peek() == Some(&n) {
-            continue;
+        if !skipped && headings.peek() != Some(&n) {
+            counter.count_line(job, n, line, &skills);
         }
+    }
+    counter.found
+}
+
+/// The state of [`count_keywords`].
+struct Counter<'a> {
+    background: &'a Background,
+    stems: &'a mut Stems,
+    found: Vec<Candidate>,
+    /// Stem fingerprint → index in `found`.
+    by_stem: FxHashMap<u64, usize>,
+    scratch: String,
+}
+
+impl Counter<'_> {
+    /// Counts the keywords of normalized line `n`, outside the `skills`
+    /// (byte ranges in the original line).
+    fn count_line(&mut self, job: &Analysis, n: usize, line: &str, skills: &[(usize, usize)]) {
         let mut at = 0;
         while let Some((start, end)) = next_word(line, at) {
             at = end;
@@ -260,20 +278,19 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
                     continue;
                 }
             }
-            let Some(print) = stems.stem_print(word) else { continue };
-            let Some(df) = background.market_df(print) else { continue };
-            if is_function_word(word, &mut scratch) || is_adverb(word) {
+            let Some(print) = self.stems.stem_print(word) else { continue };
+            let Some(df) = self.background.market_df(print) else { continue };
+            if is_function_word(word, &mut self.scratch) || is_adverb(word) {
                 continue;
             }
-            let next = found.len();
-            let i = *by_stem.entry(print).or_insert(next);
+            let next = self.found.len();
+            let i = *self.by_stem.entry(print).or_insert(next);
             if i == next {
-                found.push(Candidate { line: n, start, end, count: 0, df, weight: 0.0 });
+                self.found.push(Candidate { line: n, start, end, count: 0, df, weight: 0.0 });
             }
-            found[i].count += 1;
+            self.found[i].count += 1;
         }
     }
-    found
 }
 
 /// Whether `word` is one of [`FUNCTION_WORDS`] (any case); `scratch` holds
