@@ -8,21 +8,22 @@ use crate::tokenize::word_key;
 /// A free slot's fingerprint; [`fingerprint`] never gives it.
 const EMPTY: u64 = 0;
 
-/// An open-addressing table from 64-bit fingerprints to `u32` values
-/// (linear probing, at most half full, length a power of two). Equal
-/// fingerprints are told apart only by the `same` test of [`PrintTable::find`].
+/// An open-addressing table from 64-bit fingerprints to small `Copy` values
+/// (`u32` unless said; linear probing, at most half full, length a power
+/// of two). Equal fingerprints are told apart only by the `same` test of
+/// [`PrintTable::find`].
 #[derive(Debug, Clone)]
-pub struct PrintTable {
+pub struct PrintTable<V = u32> {
     /// (fingerprint, value) per slot, fingerprint [`EMPTY`] when free.
-    slots: Vec<(u64, u32)>,
+    slots: Vec<(u64, V)>,
     len: usize,
 }
 
-impl PrintTable {
+impl<V: Copy + Default> PrintTable<V> {
     /// An empty table with room for `entries` before it grows.
-    pub fn with_capacity(entries: usize) -> PrintTable {
+    pub fn with_capacity(entries: usize) -> PrintTable<V> {
         let slots = (entries * 2).next_power_of_two().max(16);
-        PrintTable { slots: vec![(EMPTY, 0); slots], len: 0 }
+        PrintTable { slots: vec![(EMPTY, V::default()); slots], len: 0 }
     }
 
     /// Entries in the table.
@@ -36,7 +37,7 @@ impl PrintTable {
     }
 
     /// The first value stored under `print` for which `same` holds.
-    pub fn find(&self, print: u64, same: impl Fn(u32) -> bool) -> Option<u32> {
+    pub fn find(&self, print: u64, same: impl Fn(V) -> bool) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut slot = print as usize & mask;
         loop {
@@ -49,7 +50,7 @@ impl PrintTable {
     }
 
     /// Stores `value` under `print` (beside any value already there).
-    pub fn insert(&mut self, print: u64, value: u32) {
+    pub fn insert(&mut self, print: u64, value: V) {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -59,11 +60,16 @@ impl PrintTable {
 
     /// Empties the table, keeping its room.
     pub fn clear(&mut self) {
-        self.slots.fill((EMPTY, 0));
+        self.slots.fill((EMPTY, V::default()));
         self.len = 0;
     }
 
-    fn place(&mut self, print: u64, value: u32) {
+    /// Every stored value, to be changed in place.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.slots.iter_mut().filter(|(p, _)| *p != EMPTY).map(|(_, v)| v)
+    }
+
+    fn place(&mut self, print: u64, value: V) {
         let mask = self.slots.len() - 1;
         let mut slot = print as usize & mask;
         while self.slots[slot].0 != EMPTY {
@@ -73,8 +79,8 @@ impl PrintTable {
     }
 
     fn grow(&mut self) {
-        let old: Vec<(u64, u32)> = self.slots.iter().copied().filter(|(p, _)| *p != EMPTY).collect();
-        self.slots = vec![(EMPTY, 0); self.slots.len() * 2];
+        let old: Vec<(u64, V)> = self.slots.iter().copied().filter(|(p, _)| *p != EMPTY).collect();
+        self.slots = vec![(EMPTY, V::default()); self.slots.len() * 2];
         for (print, value) in old {
             self.place(print, value);
         }
@@ -162,7 +168,9 @@ fn ascii_lower(x: u64) -> u64 {
     x | ((at_least_a & !past_z & (ONES * 0x80)) >> 2)
 }
 
-fn fmix64(mut k: u64) -> u64 {
+/// MurmurHash3's 64-bit finalizer: a bijection that spreads every input
+/// bit over the output (0 stays 0).
+pub fn fmix64(mut k: u64) -> u64 {
     k ^= k >> 33;
     k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
     k ^= k >> 33;

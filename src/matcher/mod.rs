@@ -3,11 +3,10 @@
 
 mod vocab;
 
-use rustc_hash::FxHashMap;
-
-use crate::fingerprint;
+use crate::fingerprint::{self, PrintTable};
 use crate::lexicon::{Lexicon, SkillId};
 use crate::tokenize::{Token, tokenize_into, word_key};
+use vocab::Word;
 
 /// One skill found in a line. Offsets are UTF-8 byte offsets into the line,
 /// end exclusive.
@@ -32,14 +31,17 @@ struct Terminal {
 }
 
 /// A compiled matcher for one lexicon. Build once, use for many documents.
+///
+/// Trie nodes are referred to by their index with two flag bits ([`ENDS`],
+/// [`GOES_ON`]), so a walk reads a node's terminals and children only when
+/// it has some.
 #[derive(Debug)]
 pub struct Matcher {
+    /// Word keys to word ids and the root's child along each word.
     vocab: vocab::Vocab,
-    /// The root's child for each word id ([`NONE`] when no alias starts with it).
-    root: Vec<u32>,
-    /// Edges below the root: (node, word id) → child.
-    edges: FxHashMap<(u32, u32), u32>,
-    /// Bit `fingerprint >> 48` is set for the first word of every alias: most
+    /// Edges below the root: [`edge_print`] of (node, word id) → child reference.
+    edges: PrintTable,
+    /// Bit `fingerprint >> 48` is set for the first word of every alias: many
     /// words of a text are passed over on this 8 KiB set alone.
     starts: Vec<u64>,
     /// Per node, its first terminal in `terminals` ([`NONE`] when no alias ends there).
@@ -49,9 +51,17 @@ pub struct Matcher {
 
 const ROOT: u32 = 0;
 const NONE: u32 = u32::MAX;
+/// Flag of a node reference: aliases end at the node.
+const ENDS: u32 = 1 << 31;
+/// Flag of a node reference: longer aliases go on below the node.
+const GOES_ON: u32 = 1 << 30;
+/// The node index of a node reference.
+const NODE: u32 = GOES_ON - 1;
 const STARTS_BITS: usize = 1 << 16;
-/// A word of the line whose id is not looked up yet.
-const UNKNOWN: u32 = u32::MAX - 1;
+/// A word of the line not looked up yet.
+const UNKNOWN: Word = Word { id: NONE, root: 0 };
+/// A word of the line not in the vocabulary.
+const ABSENT: Word = Word { id: NONE, root: NONE };
 const LIST_MARKS: [&str; 7] = [",", "/", "|", ";", "(", ")", "&"];
 const SENTENCE_ENDS: [&str; 3] = [".", "!", "?"];
 
@@ -59,76 +69,42 @@ const SENTENCE_ENDS: [&str; 3] = [".", "!", "?"];
 #[derive(Debug, Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
-    /// Word id per token: [`UNKNOWN`] until looked up, [`NONE`] when not in the vocabulary.
-    ids: Vec<u32>,
+    /// The vocabulary word of each token: [`UNKNOWN`] until looked up, [`ABSENT`] when not there.
+    words: Vec<Word>,
     key: String,
+}
+
+/// The trie while aliases are added; [`Builder::seal`] makes the [`Matcher`].
+struct Builder {
+    m: Matcher,
+    /// The root's child per word id ([`NONE`] when no alias starts with it).
+    root: Vec<u32>,
+    /// Per node, whether it has children.
+    goes_on: Vec<bool>,
 }
 
 impl Matcher {
     /// Compiles every alias of every skill in `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let aliases: usize = lexicon.skills.iter().map(|s| s.aliases.len()).sum();
-        let mut m = Matcher {
-            vocab: vocab::Vocab::with_capacity(aliases / 2),
+        let mut b = Builder {
+            m: Matcher {
+                vocab: vocab::Vocab::with_capacity(aliases / 2),
+                starts: vec![0; STARTS_BITS / 64],
+                edges: PrintTable::with_capacity(aliases),
+                first: vec![NONE],
+                terminals: Vec::with_capacity(aliases),
+            },
             root: Vec::with_capacity(aliases),
-            starts: vec![0; STARTS_BITS / 64],
-            edges: FxHashMap::with_capacity_and_hasher(aliases, Default::default()),
-            first: vec![NONE],
-            terminals: Vec::with_capacity(aliases),
+            goes_on: vec![true],
         };
         let mut scratch = Scratch::default();
         for (id, skill) in lexicon.skills.iter().enumerate() {
             for alias in &skill.aliases {
-                m.insert(&alias.text, alias.case_sensitive, id as SkillId, &mut scratch);
+                b.insert(&alias.text, alias.case_sensitive, id as SkillId, &mut scratch);
             }
         }
-        m
-    }
-
-    fn insert(&mut self, alias: &str, case_sensitive: bool, skill: SkillId, scratch: &mut Scratch) {
-        tokenize_into(alias, &mut scratch.tokens);
-        if scratch.tokens.is_empty() {
-            return;
-        }
-        let mut node = ROOT;
-        for t in &scratch.tokens {
-            word_key(&alias[t.start..t.end], &mut scratch.key);
-            let print = fingerprint::key_fingerprint(&scratch.key);
-            if node == ROOT {
-                let bit = (print >> 48) as usize;
-                self.starts[bit / 64] |= 1 << (bit % 64);
-            }
-            let word_id = self.vocab.intern(&scratch.key, print);
-            if word_id as usize == self.root.len() {
-                self.root.push(NONE);
-            }
-            node = self.child(node, word_id).unwrap_or_else(|| self.add_child(node, word_id));
-        }
-        let exact = case_sensitive
-            .then(|| scratch.tokens.iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
-        self.add_terminal(node, skill, exact);
-    }
-
-    /// Adds `(skill, exact)` after the terminals of `node`, unless it is there.
-    fn add_terminal(&mut self, node: u32, skill: SkillId, exact: Option<Box<[String]>>) {
-        let added = self.terminals.len() as u32;
-        let mut at = self.first[node as usize];
-        if at == NONE {
-            self.first[node as usize] = added;
-        } else {
-            loop {
-                let t = &self.terminals[at as usize];
-                if t.skill == skill && t.exact == exact {
-                    return;
-                }
-                if t.next == NONE {
-                    break;
-                }
-                at = t.next;
-            }
-            self.terminals[at as usize].next = added;
-        }
-        self.terminals.push(Terminal { skill, exact, next: NONE });
+        b.seal()
     }
 
     /// The terminals of `node`, in the order their aliases were added.
@@ -141,24 +117,6 @@ impl Matcher {
         })
     }
 
-    /// The child of `node` along word `word_id`.
-    fn child(&self, node: u32, word_id: u32) -> Option<u32> {
-        match node {
-            ROOT => Some(self.root[word_id as usize]).filter(|&n| n != NONE),
-            _ => self.edges.get(&(node, word_id)).copied(),
-        }
-    }
-
-    fn add_child(&mut self, node: u32, word_id: u32) -> u32 {
-        let child = self.first.len() as u32;
-        self.first.push(NONE);
-        match node {
-            ROOT => self.root[word_id as usize] = child,
-            _ => _ = self.edges.insert((node, word_id), child),
-        }
-        child
-    }
-
     /// All skills in `line`, left to right, non-overlapping, longest first.
     pub fn find(&self, line: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -169,18 +127,21 @@ impl Matcher {
     /// Like [`Matcher::find`], appending to `hits` and reusing `scratch`.
     pub fn find_into(&self, line: &str, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
         tokenize_into(line, &mut scratch.tokens);
-        scratch.ids.clear();
-        scratch.ids.resize(scratch.tokens.len(), UNKNOWN);
+        scratch.words.clear();
+        scratch.words.resize(scratch.tokens.len(), UNKNOWN);
         let mut i = 0;
         while i < scratch.tokens.len() {
-            let t = scratch.tokens[i];
-            if !self.may_start(&line[t.start..t.end], &mut scratch.key) {
+            let root = match scratch.words[i] {
+                UNKNOWN => self.start_word(line, i, scratch),
+                word => word.root,
+            };
+            if root == NONE {
                 i += 1;
                 continue;
             }
-            match self.longest_at(line, i, scratch) {
+            match self.longest_at(line, i, root, scratch) {
                 Some((end, skill)) => {
-                    hits.push(Hit { start: t.start, end: scratch.tokens[end - 1].end, skill });
+                    hits.push(Hit { start: scratch.tokens[i].start, end: scratch.tokens[end - 1].end, skill });
                     i = end;
                 }
                 None => i += 1,
@@ -188,43 +149,153 @@ impl Matcher {
         }
     }
 
-    /// Whether an alias may start with `word` (or the singular it may stand
-    /// for): false for most words, without a vocabulary lookup.
-    fn may_start(&self, word: &str, key: &mut String) -> bool {
+    /// The root's child along token `i` (or [`NONE`]), looking the token up
+    /// only when an alias may start with it (or the singular it may stand
+    /// for): most words are passed over on the `starts` set alone.
+    fn start_word(&self, line: &str, i: usize, scratch: &mut Scratch) -> u32 {
+        let t = scratch.tokens[i];
+        let word = &line[t.start..t.end];
         let starts = |hash: u64| self.starts[(hash >> 54) as usize] & (1 << ((hash >> 48) % 64)) != 0;
-        starts(fingerprint::word_fingerprint(word, key)) || singular_fingerprint(word, key).is_some_and(starts)
+        let print = fingerprint::word_fingerprint(word, &mut scratch.key);
+        if !starts(print) && !singular_fingerprint(word, &mut scratch.key).is_some_and(starts) {
+            return NONE;
+        }
+        scratch.words[i] = self.lookup(word, print, &mut scratch.key);
+        scratch.words[i].root
     }
 
-    /// The vocabulary id of a word, trying its singular when the plural is
-    /// unknown and the word is a lowercase word or an acronym plural (`APIs`),
-    /// not a capitalized name (`Jules`).
-    fn word_id(&self, word: &str, key: &mut String) -> Option<u32> {
+    /// The vocabulary word of `word` (fingerprint `print`), trying its
+    /// singular when the plural is unknown and the word is a lowercase word
+    /// or an acronym plural (`APIs`), not a capitalized name (`Jules`).
+    fn lookup(&self, word: &str, print: u64, key: &mut String) -> Word {
         self.vocab
-            .id(fingerprint::word_fingerprint(word, key))
-            .or_else(|| singular_fingerprint(word, key).and_then(|hash| self.vocab.id(hash)))
+            .get(print)
+            .or_else(|| singular_fingerprint(word, key).and_then(|hash| self.vocab.get(hash)))
+            .unwrap_or(ABSENT)
     }
 
-    /// The longest accepted match starting at token `i`: (end token, skill).
-    fn longest_at(&self, line: &str, i: usize, scratch: &mut Scratch) -> Option<(usize, SkillId)> {
-        let mut node = ROOT;
+    /// The longest accepted match starting at token `i`, whose word leads
+    /// from the root to `node`: (end token, skill).
+    fn longest_at(&self, line: &str, i: usize, mut node: u32, scratch: &mut Scratch) -> Option<(usize, SkillId)> {
         let mut best = None;
-        for j in i..scratch.tokens.len() {
-            if scratch.ids[j] == UNKNOWN {
-                let t = scratch.tokens[j];
-                scratch.ids[j] = self.word_id(&line[t.start..t.end], &mut scratch.key).unwrap_or(NONE);
-            }
-            let Some(next) = Some(scratch.ids[j]).filter(|&w| w != NONE).and_then(|w| self.child(node, w)) else {
-                break;
-            };
-            node = next;
-            if self.first[node as usize] != NONE
-                && let Some(t) = self.terminals_of(node).find(|t| accepts(t, line, &scratch.tokens, i, j + 1))
+        let mut j = i;
+        loop {
+            if node & ENDS != 0
+                && let Some(t) = self.terminals_of(node & NODE).find(|t| accepts(t, line, &scratch.tokens, i, j + 1))
             {
                 best = Some((j + 1, t.skill));
             }
+            j += 1;
+            if node & GOES_ON == 0 || j == scratch.tokens.len() {
+                return best;
+            }
+            if scratch.words[j] == UNKNOWN {
+                let t = scratch.tokens[j];
+                let word = &line[t.start..t.end];
+                let print = fingerprint::word_fingerprint(word, &mut scratch.key);
+                scratch.words[j] = self.lookup(word, print, &mut scratch.key);
+            }
+            let word = scratch.words[j];
+            match self.edges.find(edge_print(node & NODE, word.id), |_| true) {
+                Some(child) if word != ABSENT => node = child,
+                _ => return best,
+            }
         }
-        best
     }
+}
+
+impl Builder {
+    fn insert(&mut self, alias: &str, case_sensitive: bool, skill: SkillId, scratch: &mut Scratch) {
+        tokenize_into(alias, &mut scratch.tokens);
+        if scratch.tokens.is_empty() {
+            return;
+        }
+        let mut node = ROOT;
+        for t in &scratch.tokens {
+            word_key(&alias[t.start..t.end], &mut scratch.key);
+            let print = fingerprint::key_fingerprint(&scratch.key);
+            if node == ROOT {
+                let bit = (print >> 48) as usize;
+                self.m.starts[bit / 64] |= 1 << (bit % 64);
+            }
+            let word_id = self.m.vocab.intern(&scratch.key, print, NONE);
+            if word_id as usize == self.root.len() {
+                self.root.push(NONE);
+            }
+            node = self.child(node, word_id).unwrap_or_else(|| self.add_child(node, word_id));
+        }
+        let exact = case_sensitive
+            .then(|| scratch.tokens.iter().map(|t| alias[t.start..t.end].to_string()).collect::<Box<[String]>>());
+        self.add_terminal(node, skill, exact);
+    }
+
+    /// Adds `(skill, exact)` after the terminals of `node`, unless it is there.
+    fn add_terminal(&mut self, node: u32, skill: SkillId, exact: Option<Box<[String]>>) {
+        let m = &mut self.m;
+        let added = m.terminals.len() as u32;
+        let mut at = m.first[node as usize];
+        if at == NONE {
+            m.first[node as usize] = added;
+        } else {
+            loop {
+                let t = &m.terminals[at as usize];
+                if t.skill == skill && t.exact == exact {
+                    return;
+                }
+                if t.next == NONE {
+                    break;
+                }
+                at = t.next;
+            }
+            m.terminals[at as usize].next = added;
+        }
+        m.terminals.push(Terminal { skill, exact, next: NONE });
+    }
+
+    /// The child of `node` along word `word_id` (plain node indexes).
+    fn child(&self, node: u32, word_id: u32) -> Option<u32> {
+        match node {
+            ROOT => Some(self.root[word_id as usize]).filter(|&n| n != NONE),
+            _ => self.m.edges.find(edge_print(node, word_id), |_| true),
+        }
+    }
+
+    fn add_child(&mut self, node: u32, word_id: u32) -> u32 {
+        let child = self.m.first.len() as u32;
+        self.m.first.push(NONE);
+        self.goes_on.push(false);
+        self.goes_on[node as usize] = true;
+        match node {
+            ROOT => self.root[word_id as usize] = child,
+            _ => self.m.edges.insert(edge_print(node, word_id), child),
+        }
+        child
+    }
+
+    /// The matcher, with every node reference carrying its flags.
+    fn seal(self) -> Matcher {
+        let Builder { mut m, root, goes_on } = self;
+        let first = std::mem::take(&mut m.first);
+        let reference = |node: u32| match node {
+            NONE => NONE,
+            n => {
+                let ends = if first[n as usize] != NONE { ENDS } else { 0 };
+                n | ends | if goes_on[n as usize] { GOES_ON } else { 0 }
+            }
+        };
+        m.vocab.set_roots(|id| reference(root[id as usize]));
+        for child in m.edges.values_mut() {
+            *child = reference(*child);
+        }
+        m.first = first;
+        m
+    }
+}
+
+/// The key of the edge from `node` (not the root) along `word_id`: a
+/// bijection of the pair, so edges never collide, and never 0.
+fn edge_print(node: u32, word_id: u32) -> u64 {
+    fingerprint::fmix64(u64::from(node) << 32 | u64::from(word_id))
 }
 
 /// The fingerprint of the singular key of `word` when `word` may be a plural
