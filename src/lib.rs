@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod contact;
 pub mod context;
+pub mod cues;
 pub mod degree;
 pub mod diff;
 pub mod document;

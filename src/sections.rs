@@ -4,15 +4,14 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::tokenize::phrase_key;
 
-const SECTIONS_TSV: &str = include_str!("../lexicon/sections.tsv");
-const CUES_TSV: &str = include_str!("../lexicon/cues.tsv");
+/// The heading table, `lexicon/sections.tsv` (heading phrase, section; sorted).
+pub const SECTIONS_TSV: &str = include_str!("../lexicon/sections.tsv");
 const MAX_HEADING_WORDS: usize = 6;
 
 /// The part of a document a line belongs to.
@@ -138,42 +137,6 @@ fn headings() -> &'static FxHashMap<String, Section> {
     TABLE.get_or_init(|| table(SECTIONS_TSV, Section::parse))
 }
 
-/// The cue phrases as two regexes (preferred, required) over a padded phrase
-/// key: `" a plus "` matches only whole words; one pass each.
-fn cues() -> &'static (Regex, Regex) {
-    static TABLE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let map = table(CUES_TSV, |t| match t {
-            "required" => Some(Tier::Required),
-            "preferred" => Some(Tier::Preferred),
-            _ => None,
-        });
-        let regex = |tier: Tier| {
-            let mut phrases: Vec<String> =
-                map.iter().filter(|(_, t)| **t == tier).map(|(k, _)| regex::escape(&format!(" {k} "))).collect();
-            phrases.sort();
-            Regex::new(&phrases.join("|")).expect("cue phrases form a valid regex")
-        };
-        (regex(Tier::Preferred), regex(Tier::Required))
-    })
-}
-
-/// A cheap test on a line as written that is true whenever its phrase key
-/// may hold a cue: the longest word of some cue, in any case, or a dot inside
-/// a word (which the key drops). Most lines fail it and skip the key.
-fn may_cue() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let mut words: Vec<String> = table(CUES_TSV, |_| Some(()))
-            .into_keys()
-            .filter_map(|key| key.split(' ').max_by_key(|w| w.len()).map(regex::escape))
-            .collect();
-        words.sort();
-        words.dedup();
-        Regex::new(&format!(r"(?i){}|\w\.\w", words.join("|"))).expect("cue words form a valid regex")
-    })
-}
-
 /// The section a heading line opens, or `None` if the line is not a known
 /// heading. Markdown marks (`#`, `*`, `_`) and a trailing colon are ignored;
 /// `Qualifications: 5+ years …` opens `requirements` too.
@@ -215,22 +178,32 @@ pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Section>,
     (sections, headings)
 }
 
-/// The tier of a requirement on `line` in `section`, or `None` in boilerplate.
+/// The tier of a requirement on `line` in `section`, or `None` in
+/// boilerplate: a preferred cue anywhere on the line makes it preferred
+/// ([`crate::cues`] tells the tier of one skill of the line).
 pub fn tier(section: Section, line: &str) -> Option<Tier> {
     if section.is_boilerplate() {
         return None;
     }
-    let key = if may_cue().is_match(line) { format!(" {} ", phrase_key(line)) } else { String::new() };
-    let (preferred, required) = cues();
-    Some(if section == Section::Preferred || preferred.is_match(&key) {
+    let cues = crate::cues::find(line);
+    let cued = |tier: Tier| cues.iter().any(|c| c.tier == tier);
+    Some(if section == Section::Preferred || cued(Tier::Preferred) {
         Tier::Preferred
-    } else if section == Section::Requirements || required.is_match(&key) {
+    } else if section == Section::Requirements || cued(Tier::Required) {
         Tier::Required
-    } else if section == Section::Responsibilities {
-        Tier::Responsibility
     } else {
-        Tier::Mentioned
+        section_tier(section)
     })
+}
+
+/// The tier of a line of `section` (not boilerplate) that has no cue.
+pub fn section_tier(section: Section) -> Tier {
+    match section {
+        Section::Preferred => Tier::Preferred,
+        Section::Requirements => Tier::Required,
+        Section::Responsibilities => Tier::Responsibility,
+        _ => Tier::Mentioned,
+    }
 }
 
 #[cfg(test)]
@@ -258,21 +231,12 @@ mod tests {
     }
 
     #[test]
-    fn data_files_are_sorted_and_valid() {
-        for (name, tsv) in [("sections.tsv", SECTIONS_TSV), ("cues.tsv", CUES_TSV)] {
-            let rows: Vec<&str> = tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-            let mut sorted = rows.clone();
-            sorted.sort();
-            assert_eq!(rows, sorted, "{name} is not sorted");
-            assert!(rows.iter().all(|r| r.split('\t').count() == 2), "{name} has a malformed row");
-        }
-        assert_eq!(headings().len(), SECTIONS_TSV.lines().filter(|l| !l.starts_with('#')).count());
-        let (preferred, required) = cues();
-        for row in CUES_TSV.lines().filter(|l| !l.starts_with('#')) {
-            let (phrase, tier) = row.split_once('\t').unwrap();
-            let re = if tier == "preferred" { preferred } else { required };
-            assert!(re.is_match(&format!(" {phrase} ")), "cue {phrase:?} ({tier}) is in its regex");
-            assert!(may_cue().is_match(&phrase.to_uppercase()), "cue {phrase:?} passes the line test");
-        }
+    fn heading_table_is_sorted_and_valid() {
+        let rows: Vec<&str> = SECTIONS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut sorted = rows.clone();
+        sorted.sort();
+        assert_eq!(rows, sorted, "sections.tsv is not sorted");
+        assert!(rows.iter().all(|r| r.split('\t').count() == 2), "sections.tsv has a malformed row");
+        assert_eq!(headings().len(), rows.len());
     }
 }

@@ -17,6 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
 
 pub use schema::Fields;
 
+use crate::cues::CUES_TSV;
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
 use crate::keywords::{ANALYZER, Background, EMBEDDED_BACKGROUND, FUNCTION_WORDS, analyzer};
@@ -24,6 +25,7 @@ use crate::kind::DocKind;
 use crate::lexicon::{EMBEDDED, EMBEDDED_RELATIONS};
 use crate::rank::Named;
 use crate::score::{JobFacts, ResumeProfile, Weights};
+use crate::sections::SECTIONS_TSV;
 
 /// Version of the index layout; bumped when fields change meaning.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -80,10 +82,11 @@ pub enum IndexError {
 
 /// What every commit records: schema version and a hash (FNV-1a 64) of the
 /// embedded lexicon, the background statistics, the function words kept out
-/// of keywords and the scoring weights the stored requirements were weighted with.
+/// of keywords, the heading and requirement-cue tables, and the scoring
+/// weights the stored requirements were weighted with.
 pub fn fingerprint(weights: &Weights) -> String {
     let data = EMBEDDED.bytes().chain(EMBEDDED_RELATIONS.bytes()).chain(EMBEDDED_BACKGROUND.bytes());
-    let data = data.chain(FUNCTION_WORDS.bytes());
+    let data = data.chain(FUNCTION_WORDS.bytes()).chain(SECTIONS_TSV.bytes()).chain(CUES_TSV.bytes());
     let hash = fnv64(data.chain(weights.to_toml().into_bytes()));
     format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
 }

@@ -12,7 +12,7 @@ use super::profile::JobProfile;
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, job_keywords};
 use crate::lexicon::{SkillId, SkillKind};
-use crate::sections::Tier;
+use crate::sections::{Section, Tier};
 
 /// Hard skill, soft skill, or other keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -122,8 +122,13 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
     let mut groups: BTreeMap<Vec<SkillId>, Group> = BTreeMap::new();
     for line in job.matches.chunk_by(|a, b| a.line == b.line) {
         let n = line[0].line;
-        let Some(t) = job.tier(n) else { continue };
+        let Some(line_tier) = job.tier(n) else { continue };
         let text = job.doc.original_line(n);
+        let cues = crate::cues::find(text);
+        let tier_at = |at: usize| match job.section(n) {
+            Section::Preferred => line_tier,
+            _ => crate::cues::governing(text, &cues, at).unwrap_or(line_tier),
+        };
         let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
         let category = |i: usize| extractor.lexicon.skill(line[i].skill).category;
         let grouped =
@@ -141,6 +146,7 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
             }
             let (first, last) = (&line[g[0]], &line[g[g.len() - 1]]);
             let text = &text[first.start..last.end];
+            let t = tier_at(first.start);
             let entry = groups.entry(members).or_insert(Group { tier: t, count: 0, line: n, text: text.to_string() });
             entry.count += 1;
             if t < entry.tier {
@@ -148,6 +154,7 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
             }
         }
         for (_, m) in line.iter().enumerate().filter(|(i, _)| !grouped.iter().flatten().any(|g| g == i)) {
+            let t = tier_at(m.start);
             let entry = asked.entry(m.skill).or_insert(Asked { tier: t, count: 0, at: m });
             entry.count += 1;
             if t < entry.tier {
