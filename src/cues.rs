@@ -76,50 +76,73 @@ fn parse_row(row: &str) -> Option<(String, (Tier, Reach))> {
     Some((phrase.to_string(), (tier, reach)))
 }
 
-/// The cue phrases of `line`, left to right.
-pub fn find(line: &str) -> Vec<Cue> {
+/// The cue phrases of one line, left to right, and its clauses.
+#[derive(Debug, Clone, Default)]
+pub struct LineCues {
+    cues: Vec<Cue>,
+    /// Byte ranges of the line's clauses, in order, end exclusive.
+    clauses: Vec<(usize, usize)>,
+}
+
+/// The cue phrases and clauses of `line`.
+pub fn find(line: &str) -> LineCues {
     let Table { rows, regex } = table();
-    regex
-        .find_iter(line)
-        .filter_map(|m| {
-            let key = m
-                .as_str()
-                .to_lowercase()
-                .split(|c: char| c.is_whitespace() || "-‐‑".contains(c))
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let &(tier, reach) = rows.get(&key)?;
-            let reach = if heads_list(line, m.start(), m.end()) { Reach::After } else { reach };
-            Some(Cue { start: m.start(), end: m.end(), tier, reach })
-        })
-        .collect()
+    let mut found = LineCues { cues: Vec::new(), clauses: clauses(line) };
+    for m in regex.find_iter(line) {
+        let key = m
+            .as_str()
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || "-‐‑".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some(&(tier, reach)) = rows.get(&key) else { continue };
+        let reach = if found.heads_list(line, m.start(), m.end()) { Reach::After } else { reach };
+        found.cues.push(Cue { start: m.start(), end: m.end(), tier, reach });
+    }
+    found
 }
 
-/// Whether the cue at `start..end` heads a list: a colon follows within two
-/// words and the cue opens its clause or is capitalized like a heading run
-/// into the line (`Required: Rust`, `… Preferred Qualifications: Kotlin`);
-/// then it governs the list after the colon.
-fn heads_list(line: &str, start: usize, end: usize) -> bool {
-    let opens = !line[clause(line, start).0..start].chars().any(char::is_alphanumeric);
-    let capitalized = line[start..].starts_with(char::is_uppercase);
-    (opens || capitalized) && line[end..].split_once(':').is_some_and(|(head, _)| head.split_whitespace().count() <= 2)
-}
+impl LineCues {
+    /// Whether a cue of `tier` is on the line.
+    pub fn has(&self, tier: Tier) -> bool {
+        self.cues.iter().any(|c| c.tier == tier)
+    }
 
-/// The tier the cues of `line` give the skill at byte `at`, or `None` when
-/// none of its clause reaches it. Clauses end at `.`, `;`, `!`, `?` before a
-/// space or the line's end, at a bullet `•`, and at the word `but`. The
-/// nearest cue before the skill that reaches forward and the nearest after
-/// it that reaches back (not one inside a later parenthesis that holds more
-/// than the cue: `Solid React (React Native is a plus)`) both count, and a
-/// preferred cue wins, as on the line as a whole.
-pub fn governing(line: &str, cues: &[Cue], at: usize) -> Option<Tier> {
-    let (from, to) = clause(line, at);
-    let before = cues.iter().rev().find(|c| c.end <= at && c.start >= from && c.reach != Reach::Before);
-    let after = cues
-        .iter()
-        .find(|c| c.start >= at && c.end <= to && c.reach != Reach::After && !in_later_parenthesis(&line[at..c.start]));
-    [before, after].into_iter().flatten().map(|c| c.tier).min_by_key(|&t| t != Tier::Preferred)
+    /// The tier the cues give the skill at byte `at` of the line, or `None`
+    /// when none of its clause reaches it. Clauses end at `.`, `;`, `!`, `?`
+    /// before a space or the line's end, at a bullet `•`, and at the word
+    /// `but`. The nearest cue before the skill that reaches forward and the
+    /// nearest after it that reaches back (not one inside a later
+    /// parenthesis that holds more than the cue: `Solid React (React Native
+    /// is a plus)`) both count, and a preferred cue wins, as on the line as a
+    /// whole.
+    pub fn governing(&self, line: &str, at: usize) -> Option<Tier> {
+        let (from, to) = self.clause(at);
+        let cues = &self.cues;
+        let before = cues.iter().rev().find(|c| c.end <= at && c.start >= from && c.reach != Reach::Before);
+        let after = cues.iter().find(|c| {
+            c.start >= at && c.end <= to && c.reach != Reach::After && !in_later_parenthesis(&line[at..c.start])
+        });
+        [before, after].into_iter().flatten().map(|c| c.tier).min_by_key(|&t| t != Tier::Preferred)
+    }
+
+    /// Whether the cue at `start..end` heads a list: a colon follows within
+    /// two words and the cue opens its clause or is capitalized like a
+    /// heading run into the line (`Required: Rust`, `… Preferred
+    /// Qualifications: Kotlin`); then it governs the list after the colon.
+    fn heads_list(&self, line: &str, start: usize, end: usize) -> bool {
+        let opens = !line[self.clause(start).0..start].chars().any(char::is_alphanumeric);
+        let capitalized = line[start..].starts_with(char::is_uppercase);
+        (opens || capitalized)
+            && line[end..].split_once(':').is_some_and(|(head, _)| head.split_whitespace().count() <= 2)
+    }
+
+    /// The byte range of the clause holding byte `at`.
+    fn clause(&self, at: usize) -> (usize, usize) {
+        let i = self.clauses.partition_point(|&(_, end)| end < at).min(self.clauses.len() - 1);
+        self.clauses[i]
+    }
 }
 
 /// Whether text ending at a cue opens a parenthesis that holds words before
@@ -130,18 +153,18 @@ fn in_later_parenthesis(between: &str) -> bool {
         .is_some_and(|open| !between[open..].contains(')') && between[open + 1..].chars().any(char::is_alphanumeric))
 }
 
-/// The byte range of the clause of `line` holding byte `at`.
-fn clause(line: &str, at: usize) -> (usize, usize) {
+/// The clauses of `line` as byte ranges, in order; at least one.
+fn clauses(line: &str) -> Vec<(usize, usize)> {
     static ENDS: OnceLock<Regex> = OnceLock::new();
     let ends = ENDS.get_or_init(|| Regex::new(r"[.;!?](?:\s|$)|•|(?i)(?-u:\b)but(?-u:\b)").expect("valid regex"));
     let mut from = 0;
+    let mut out = Vec::new();
     for m in ends.find_iter(line) {
-        if m.start() >= at {
-            return (from, m.start());
-        }
+        out.push((from, m.start()));
         from = m.end();
     }
-    (from, line.len())
+    out.push((from, line.len()));
+    out
 }
 
 #[cfg(test)]
@@ -149,7 +172,7 @@ mod tests {
     use super::*;
 
     fn tier_of(line: &str, skill: &str) -> Option<Tier> {
-        governing(line, &find(line), line.find(skill).unwrap())
+        find(line).governing(line, line.find(skill).unwrap())
     }
 
     #[test]
@@ -196,7 +219,7 @@ mod tests {
         for row in rows {
             let phrase = row.split('\t').next().unwrap();
             let line = format!("x {} y", phrase.to_uppercase());
-            assert_eq!(find(&line).len(), 1, "{phrase:?}");
+            assert_eq!(find(&line).cues.len(), 1, "{phrase:?}");
         }
     }
 }

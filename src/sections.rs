@@ -186,24 +186,15 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
         return None;
     }
     let cues = crate::cues::find(line);
-    let cued = |tier: Tier| cues.iter().any(|c| c.tier == tier);
-    Some(if section == Section::Preferred || cued(Tier::Preferred) {
+    Some(if section == Section::Preferred || cues.has(Tier::Preferred) {
         Tier::Preferred
-    } else if section == Section::Requirements || cued(Tier::Required) {
+    } else if section == Section::Requirements || cues.has(Tier::Required) {
         Tier::Required
+    } else if section == Section::Responsibilities {
+        Tier::Responsibility
     } else {
-        section_tier(section)
+        Tier::Mentioned
     })
-}
-
-/// The tier of a line of `section` (not boilerplate) that has no cue.
-pub fn section_tier(section: Section) -> Tier {
-    match section {
-        Section::Preferred => Tier::Preferred,
-        Section::Requirements => Tier::Required,
-        Section::Responsibilities => Tier::Responsibility,
-        _ => Tier::Mentioned,
-    }
 }
 
 #[cfg(test)]
