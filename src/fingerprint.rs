@@ -87,6 +87,35 @@ impl<V: Copy + Default> PrintTable<V> {
     }
 }
 
+/// A set of fingerprints that may answer "maybe" for one it does not hold
+/// (a one-hash Bloom filter over the top `bits` bits of a fingerprint): a
+/// few kilobytes that stay in cache and turn most misses of a larger
+/// [`PrintTable`] away before its lookup.
+#[derive(Debug, Clone)]
+pub struct PrintBits {
+    words: Vec<u64>,
+    shift: u32,
+}
+
+impl PrintBits {
+    /// An empty set of `2^bits` bits (`bits` in 6..=32).
+    pub fn new(bits: u32) -> PrintBits {
+        PrintBits { words: vec![0; 1 << (bits - 6)], shift: 64 - bits }
+    }
+
+    /// Adds `print`.
+    pub fn insert(&mut self, print: u64) {
+        let bit = print >> self.shift;
+        self.words[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+
+    /// `false` when `print` was never added; `true` when it was, or by chance.
+    pub fn may_contain(&self, print: u64) -> bool {
+        let bit = print >> self.shift;
+        self.words[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The fingerprint of the [`word_key`] of `word` as written (`Node.JS` gives
 /// that of `nodejs`); `scratch` holds the key of a word that is not plain ASCII.
 pub fn word_fingerprint(word: &str, scratch: &mut String) -> u64 {
@@ -204,6 +233,16 @@ mod tests {
         let keys = ["a", "b", "ab", "ba", "abcdefgh", "abcdefg", "hgfedcba"];
         let prints: std::collections::HashSet<u64> = keys.iter().map(|k| fingerprint(k.bytes())).collect();
         assert_eq!(prints.len(), keys.len());
+    }
+
+    #[test]
+    fn bits_hold_what_was_added() {
+        let mut bits = PrintBits::new(16);
+        let prints: Vec<u64> = (0..500u32).map(|v| key_fingerprint(&v.to_string())).collect();
+        prints.iter().for_each(|&p| bits.insert(p));
+        assert!(prints.iter().all(|&p| bits.may_contain(p)));
+        let strangers = (500..10_500u32).filter(|v| bits.may_contain(key_fingerprint(&v.to_string()))).count();
+        assert!(strangers < 200, "{strangers} of 10,000 others answered maybe (about 76 expected)");
     }
 
     #[test]
