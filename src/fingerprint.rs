@@ -119,7 +119,15 @@ impl PrintBits {
 /// The fingerprint of the [`word_key`] of `word` as written (`Node.JS` gives
 /// that of `nodejs`); `scratch` holds the key of a word that is not plain ASCII.
 pub fn word_fingerprint(word: &str, scratch: &mut String) -> u64 {
-    if plain_ascii(word) {
+    let b = word.as_bytes();
+    if b.len() <= 8 {
+        // Most words: one load, and the ASCII and inner-dot tests on all eight bytes at once.
+        let x = load_le(b);
+        if x & HIGH_BITS == 0 && zero_bytes(x ^ (ONES * u64::from(b'.'))) & inner_bytes(b.len()) == 0 {
+            let mixed = fmix64(ascii_lower(x));
+            return if mixed == EMPTY { 1 } else { mixed };
+        }
+    } else if plain_ascii(word) {
         return ascii_fingerprint(word.as_bytes());
     }
     word_key(word, scratch);
@@ -189,9 +197,24 @@ fn load_le(b: &[u8]) -> u64 {
     }
 }
 
+/// One in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH_BITS: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` that is zero, and no other bit.
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS
+}
+
+/// The high bits of bytes `1..n - 1` (the inner bytes of an `n`-byte word, `n <= 8`).
+fn inner_bytes(n: usize) -> u64 {
+    let below_last = (1u64 << (8 * n.saturating_sub(1))) - 1;
+    below_last & !0xff & HIGH_BITS
+}
+
 /// Eight ASCII bytes with `A`–`Z` made lowercase (zero bytes stay zero).
 fn ascii_lower(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
     let past_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
     x | ((at_least_a & !past_z & (ONES * 0x80)) >> 2)
@@ -216,6 +239,18 @@ mod tests {
         for word in ["a", "Go", "KUBERNETES", "PostgreSQL", "abcdefgh", "ABCDEFGHI", "x86_64", "C++", "Z@[`{"] {
             let key = word.to_ascii_lowercase();
             assert_eq!(ascii_fingerprint(word.as_bytes()), fingerprint(key.bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn short_words_take_the_fingerprint_of_their_key() {
+        let mut key = String::new();
+        let words = ["", "a", ".", "..", "a.", ".a", "a.b", ".NET", "Node.JS", "node.js", "C++", "x.y.z", "ab.cdefg"];
+        let more = ["abcdefgh", "abcdefg.", "ÉCOLE", "né", "R&D", "a\u{0}b"];
+        for word in words.into_iter().chain(more) {
+            word_key(word, &mut key);
+            let expected = key_fingerprint(&key);
+            assert_eq!(word_fingerprint(word, &mut String::new()), expected, "{word:?}");
         }
     }
 
