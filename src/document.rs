@@ -19,6 +19,9 @@ pub struct Document {
     map: Vec<u32>,
     /// Byte offset where each line starts in `text`; line `n` (1-based) starts at `line_starts[n - 1]`.
     line_starts: Vec<usize>,
+    /// The main heading the file marks as such (an HTML page's first `<h1>`
+    /// or `<title>`), normalized; `None` for formats without one.
+    heading: Option<String>,
 }
 
 impl Document {
@@ -37,14 +40,22 @@ impl Document {
         }
         let text = normalized.text;
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Some(Document { path: path.to_path_buf(), original: raw.to_string(), text, map: normalized.map, line_starts })
+        let original = raw.to_string();
+        Some(Document { path: path.to_path_buf(), original, text, map: normalized.map, line_starts, heading: None })
     }
 
-    /// The first non-empty line without Markdown marks, at most 200 characters:
-    /// a résumé's name, a job post's title.
+    /// The document with the main heading its file marks (see [`Document::title`]).
+    pub fn with_heading(mut self, heading: Option<String>) -> Document {
+        self.heading = heading.map(|h| normalize(&h).text).filter(|h| !h.trim().is_empty());
+        self
+    }
+
+    /// A résumé's name, a job post's title, at most 200 characters: the main
+    /// heading the file marks (an HTML page's first `<h1>`, else its
+    /// `<title>`), else the first non-empty line without Markdown marks.
     pub fn title(&self) -> &str {
-        let line =
-            self.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty()).unwrap_or("");
+        let first_line = || self.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty());
+        let line = self.heading.as_deref().or_else(first_line).unwrap_or("");
         line.char_indices().nth(200).map_or(line, |(i, _)| &line[..i])
     }
 

@@ -50,6 +50,17 @@ fn html_job_post_without_page_boilerplate() {
 }
 
 #[test]
+fn html_job_post_is_titled_by_its_heading_not_its_navigation() {
+    let post = format!("{DOCS}/linux-developer-post.html");
+    let seed = "resumes/systems-engineer-alireza-ghadimi.txt";
+    let out = jobfit(&["rank", "--resume", seed, "--format", "json", "--as-of", "2026-11", &post]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let title = json["ranking"][0]["title"].as_str().unwrap();
+    assert!(title.starts_with("Senior Linux Developer"), "title {title:?}");
+}
+
+#[test]
 fn standard_input_reads_like_a_file() {
     let path = format!("{DOCS}/linux-developer-post.html");
     let mut child = Command::new(env!("CARGO_BIN_EXE_jobfit"))

@@ -1,6 +1,11 @@
 //! HTML to text with `html2text` (document CSS applied, so hidden elements
-//! are dropped; scripts and styles never render), one block a line.
-//! Entity-escaped HTML, as some job boards send it, is decoded once more.
+//! are dropped; scripts and styles never render), one block a line, and the
+//! page's main heading. Entity-escaped HTML, as some job boards send it, is
+//! decoded once more.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{ISOLATED_THREAD_PREFIX, isolated};
 
@@ -13,20 +18,41 @@ const STACK_BYTES: usize = 256 * 1024 * 1024;
 const VOID_ELEMENTS: [&str; 14] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
-/// The visible text of an HTML page.
-pub(super) fn to_text(html: &str) -> Result<String, String> {
+/// The visible text of an HTML page, and its main heading: the text of the
+/// first `<h1>`, else of `<title>` up to a ` | ` (where sites append their
+/// name); `None` when neither has text. A job page opens with navigation
+/// and cookie banners, so its first line is seldom its title.
+pub(super) fn to_text(html: &str) -> Result<(String, Option<String>), String> {
     let html = if looks_escaped(html) { unescape(html) } else { html.to_string() };
     let depth = nesting(&html);
     if depth > MAX_NESTING {
         return Err(format!("elements nested {depth} deep, over the limit of {MAX_NESTING}"));
     }
     isolated(&format!("{ISOLATED_THREAD_PREFIX}-html"), STACK_BYTES, move || {
-        html2text::config::plain_no_decorate()
-            .use_doc_css()
-            .allow_width_overflow()
-            .string_from_read(html.as_bytes(), WIDTH)
-            .map_err(|e| e.to_string())
+        let text = render(&html, true)?;
+        Ok((text, main_heading(&html)))
     })
+}
+
+/// `html` as plain text, one block a line (with the page's CSS when `css`).
+fn render(html: &str, css: bool) -> Result<String, String> {
+    let config = html2text::config::plain_no_decorate().allow_width_overflow();
+    let config = if css { config.use_doc_css() } else { config };
+    config.string_from_read(html.as_bytes(), WIDTH).map_err(|e| e.to_string())
+}
+
+/// The text of the first `<h1>`, else of `<title>` before any ` | `.
+fn main_heading(html: &str) -> Option<String> {
+    static H1: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1\s*>").expect("valid regex"));
+    static TITLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title\s*>").expect("valid regex"));
+    let text_of = |re: &Regex| {
+        let inner = re.captures(html)?.get(1)?.as_str();
+        let text = render(inner, false).ok()?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(text)
+    };
+    text_of(&H1).or_else(|| text_of(&TITLE).map(|t| t.split(" | ").next().unwrap_or_default().trim().to_string()))
 }
 
 /// `&lt;p&gt;Rust&lt;/p&gt;` with no real tags: HTML sent entity-escaped.
@@ -67,7 +93,8 @@ mod tests {
     fn visible_text_only() {
         let html = "<html><head><style>.x{display:none}</style><script>var rust=1</script></head>\
             <body><nav>Home</nav><h1>Rust Engineer</h1><p class='x'>hidden</p><ul><li>Kubernetes</li><li>Go</li></ul></body></html>";
-        let text = to_text(html).unwrap();
+        let (text, heading) = to_text(html).unwrap();
+        assert_eq!(heading.as_deref(), Some("Rust Engineer"));
         assert!(text.contains("Rust Engineer") && text.contains("Kubernetes") && text.contains("Go"));
         assert!(!text.contains("var rust") && !text.contains("hidden"), "{text}");
         assert!(text.lines().any(|l| l.trim().ends_with("Kubernetes")), "list items are lines: {text}");
@@ -75,8 +102,17 @@ mod tests {
 
     #[test]
     fn escaped_html_is_decoded() {
-        let text = to_text("&lt;p&gt;Senior &amp;amp; Rust&lt;/p&gt;").unwrap();
+        let (text, _) = to_text("&lt;p&gt;Senior &amp;amp; Rust&lt;/p&gt;").unwrap();
         assert!(text.contains("Senior & Rust"), "{text}");
+    }
+
+    #[test]
+    fn the_heading_is_the_first_h1_else_the_title() {
+        let page = "<title>Ignored</title><nav>Home | Jobs</nav><H1 class=t>\n  Senior <b>Rust</b> &amp; C++\n Engineer</H1><h1>Second</h1>";
+        assert_eq!(main_heading(page).as_deref(), Some("Senior Rust & C++ Engineer"));
+        let page = "<head><title>Backend Developer | Acme Careers</title></head><nav>Home</nav><h1> </h1>";
+        assert_eq!(main_heading(page).as_deref(), Some("Backend Developer"));
+        assert_eq!(main_heading("<p>No heading</p>"), None);
     }
 
     #[test]

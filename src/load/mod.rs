@@ -167,14 +167,15 @@ pub fn load(source: &Source) -> Result<Document, LoadError> {
 ///
 /// Errors: [`LoadError::InvalidUtf8`], [`LoadError::Unreadable`], [`LoadError::Empty`].
 pub fn from_bytes(bytes: &[u8], format: InputFormat, path: &Path) -> Result<Document, LoadError> {
-    let text = extract(bytes, format, path)?;
+    let (text, heading) = extract(bytes, format, path)?;
     let hint = match format {
         InputFormat::Text | InputFormat::Markdown => " (the file is empty or blank)",
         InputFormat::Html => " (the page has no visible text)",
         InputFormat::Pdf => " (no text layer: a scanned or image-only PDF? Export it with text or run OCR)",
         InputFormat::Docx => " (the document has no text)",
     };
-    Document::from_text(path, &text).ok_or_else(|| LoadError::Empty { path: path.to_path_buf(), hint })
+    let doc = Document::from_text(path, &text).ok_or_else(|| LoadError::Empty { path: path.to_path_buf(), hint })?;
+    Ok(doc.with_heading(heading))
 }
 
 fn read_file(path: &Path) -> Result<(Vec<u8>, InputFormat), LoadError> {
@@ -206,14 +207,16 @@ fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-fn extract(bytes: &[u8], format: InputFormat, path: &Path) -> Result<String, LoadError> {
+/// The text of a file, and its main heading when the format marks one (HTML).
+fn extract(bytes: &[u8], format: InputFormat, path: &Path) -> Result<(String, Option<String>), LoadError> {
     let unreadable = |reason: String| LoadError::Unreadable { path: path.to_path_buf(), format: format.name(), reason };
-    match format {
+    let text = match format {
         InputFormat::Text | InputFormat::Markdown => utf8(bytes, path),
-        InputFormat::Html => html::to_text(&utf8(bytes, path)?).map_err(unreadable),
+        InputFormat::Html => return html::to_text(&utf8(bytes, path)?).map_err(unreadable),
         InputFormat::Pdf => pdf::to_text(bytes).map_err(unreadable),
         InputFormat::Docx => docx::to_text(bytes).map_err(unreadable),
-    }
+    };
+    Ok((text?, None))
 }
 
 fn utf8(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
