@@ -1,5 +1,5 @@
-//! Many documents at once: expanding directories, then loading and
-//! analyzing files in parallel (rayon). A bad file becomes a [`Failure`]
+//! Many documents at once: expanding directories and glob patterns, then
+//! loading and analyzing files in parallel (rayon). A bad file becomes a [`Failure`]
 //! and the batch goes on.
 
 use std::path::{Path, PathBuf};
@@ -31,17 +31,37 @@ pub trait Progress: Sync {
 
 /// The files named by `paths`: files as given, directories searched
 /// recursively for files with a supported extension (`README` files left
-/// out), each directory's files sorted.
+/// out), each directory's files sorted; a path that does not exist but is a
+/// glob pattern (`posts/*.html`, `**/*.md`, quoted so the shell left it) is
+/// replaced by what it matches, taken as a directory's entries are. A path
+/// that names nothing stays as given, for the loader to report.
 pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
             walk(path, &mut out);
+        } else if let Some(matches) = glob_matches(path) {
+            for p in matches {
+                if p.is_dir() {
+                    walk(&p, &mut out);
+                } else if is_document(&p) {
+                    out.push(p);
+                }
+            }
         } else {
             out.push(path.clone());
         }
     }
     out
+}
+
+/// What `path` matches as a glob pattern, sorted; `None` when it exists as
+/// it is, has no glob characters, is not a valid pattern, or matches nothing.
+fn glob_matches(path: &Path) -> Option<Vec<PathBuf>> {
+    let pattern = path.to_str().filter(|p| p.contains(['*', '?', '[']) && !path.exists())?;
+    let mut matches: Vec<PathBuf> = glob::glob(pattern).ok()?.filter_map(Result::ok).collect();
+    matches.sort();
+    (!matches.is_empty()).then_some(matches)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -86,4 +106,19 @@ pub fn analyze_all<T: Send>(
             result
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_patterns_expand_like_directories() {
+        let files = expand(&[PathBuf::from("job_posts/tech-dev-0[12]*.txt"), PathBuf::from("resumes/*")]);
+        assert!(files.len() > 3, "{files:?}");
+        assert!(files.iter().all(|f| f.exists() && is_document(f)), "{files:?}");
+        assert!(files.iter().any(|f| f.starts_with("resumes")) && !files.iter().any(|f| f.ends_with("README.md")));
+        let nothing = PathBuf::from("job_posts/no-such-*.txt");
+        assert_eq!(expand(std::slice::from_ref(&nothing)), [nothing], "left for the loader to report");
+    }
 }
