@@ -1,6 +1,8 @@
 //! ATS-style search over an index with tantivy's query language: boolean
 //! operators, phrases, and fields (`skill:rust`, `kind:resume`,
-//! `title:engineer`); each hit with a snippet from its file.
+//! `title:engineer`); each hit with a snippet from its file: the passage
+//! of its text that matches best, or, for a query on skills alone, the line
+//! where the file shows the skill.
 
 use serde::Serialize;
 use tantivy::TantivyDocument;
@@ -9,7 +11,9 @@ use tantivy::query::QueryParser;
 use tantivy::snippet::SnippetGenerator;
 
 use crate::document::Document;
+use crate::extract::Extractor;
 use crate::index::{IndexError, Pool};
+use crate::lexicon::SkillId;
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 160;
@@ -43,14 +47,17 @@ pub struct Hit {
     pub path: String,
     /// First line.
     pub title: String,
-    /// Matching passage of the file with hits in `[brackets]`; empty when the file is gone.
+    /// Matching passage of the file with hits in `[brackets]` (for a query on
+    /// skills alone, the line where the file shows one, the skill in
+    /// brackets); empty when the file is gone.
     pub snippet: String,
 }
 
-/// The `limit` best hits of `query`, by BM25 over title and body (default fields).
+/// The `limit` best hits of `query`, by BM25 over title and body (default
+/// fields); `extractor` finds the skills of a `skill:` query in the files.
 ///
 /// Errors: [`SearchError::Query`] for a malformed query; [`SearchError::Index`].
-pub fn search(pool: &Pool, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+pub fn search(pool: &Pool, extractor: &Extractor, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
     let f = &pool.fields;
     let mut parser = QueryParser::for_index(&pool.index, vec![f.title, f.body]);
     parser.set_conjunction_by_default();
@@ -62,15 +69,65 @@ pub fn search(pool: &Pool, query: &str, limit: usize) -> Result<Vec<Hit>, Search
     let top = searcher.search(&q, &TopDocs::with_limit(limit).order_by_score()).map_err(tantivy_err)?;
     let mut snippets = SnippetGenerator::create(&searcher, &*q, f.body).map_err(tantivy_err)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
+    let skills = queried_skills(pool, extractor, &*q);
     let mut hits = Vec::with_capacity(top.len());
     for (i, (score, addr)) in top.into_iter().enumerate() {
         let d: TantivyDocument = searcher.doc(addr).map_err(tantivy_err)?;
         let entry = pool.entry(&d);
-        let snippet =
-            Document::load(entry.path.as_ref()).map(|doc| render(&snippets.snippet(&doc.text))).unwrap_or_default();
+        let snippet = Document::load(entry.path.as_ref()).map_or_else(
+            |_| String::new(),
+            |doc| match render(&snippets.snippet(&doc.text)) {
+                text if text.is_empty() => skill_line(extractor, &skills, &doc),
+                text => text,
+            },
+        );
         hits.push(Hit { rank: i + 1, score, kind: entry.kind, path: entry.path, title: entry.title, snippet });
     }
     Ok(hits)
+}
+
+/// The skills a query names in the `skill` field (by lowercase canonical name).
+fn queried_skills(pool: &Pool, extractor: &Extractor, query: &dyn tantivy::query::Query) -> Vec<SkillId> {
+    let mut names = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == pool.fields.skill
+            && let Some(name) = term.value().as_str()
+        {
+            names.push(name.to_string());
+        }
+    });
+    let skills = extractor.lexicon.skills.iter().enumerate();
+    skills.filter(|(_, s)| names.contains(&s.name.to_lowercase())).map(|(id, _)| id as SkillId).collect()
+}
+
+/// The first line of `doc` where one of `skills` occurs, the occurrence in
+/// brackets, cut at whole words to about [`SNIPPET_CHARS`] characters around
+/// it; empty when none occurs.
+fn skill_line(extractor: &Extractor, skills: &[SkillId], doc: &Document) -> String {
+    if skills.is_empty() {
+        return String::new();
+    }
+    let found = extractor.find_in_text(&doc.text).into_iter().find(|(_, hit)| skills.contains(&hit.skill));
+    let Some((n, hit)) = found else { return String::new() };
+    let line = doc.line(n);
+    let budget = SNIPPET_CHARS.saturating_sub(hit.end - hit.start) / 2;
+    let (before, after) = (tail_within(&line[..hit.start], budget), head_within(&line[hit.end..], budget));
+    let text = format!("{before}[{}]{after}", &line[hit.start..hit.end]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The end of `text` in at most `chars` characters, from a word start.
+fn tail_within(text: &str, chars: usize) -> &str {
+    let Some((cut, _)) = text.char_indices().rev().nth(chars) else { return text };
+    let rest = &text[cut..];
+    rest.find(char::is_whitespace).map_or("", |space| &rest[space..])
+}
+
+/// The start of `text` in at most `chars` characters, up to a word end.
+fn head_within(text: &str, chars: usize) -> &str {
+    let Some((cut, _)) = text.char_indices().nth(chars) else { return text };
+    let head = &text[..cut];
+    head.rfind(char::is_whitespace).map_or("", |space| &head[..space])
 }
 
 /// A snippet on one line, highlighted terms in brackets.
@@ -87,4 +144,18 @@ fn render(snippet: &tantivy::snippet::Snippet) -> String {
     }
     out.push_str(&text[at..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_keep_whole_words() {
+        assert_eq!(tail_within("one two three", 100), "one two three");
+        assert_eq!(tail_within("one two three", 7), " three");
+        assert_eq!(head_within("one two three", 100), "one two three");
+        assert_eq!(head_within("one two three", 9), "one two");
+        assert_eq!(head_within("éééé", 2), "");
+    }
 }

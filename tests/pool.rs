@@ -197,6 +197,8 @@ fn search_with_fields_phrases_and_booleans() {
     let hits = hits["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0]["path"], SEED);
+    let snippet = hits[0]["snippet"].as_str().unwrap();
+    assert!(snippet.contains("[Rust]"), "a skill query shows where the file has the skill: {snippet:?}");
     let sre = json(&["search", "--index", &d, "kind:job AND \"site reliability\"", "--format", "json"]);
     assert!(
         sre["hits"]

@@ -187,7 +187,8 @@ pub fn search_index(
     weights: &Weights,
 ) -> Result<String, AppError> {
     let pool = Pool::open(dir, weights)?;
-    let hits = search(&pool, query, top)?;
+    let extractor = Extractor::embedded()?;
+    let hits = search(&pool, &extractor, query, top)?;
     Ok(report::search(query, &hits, format))
 }
 
