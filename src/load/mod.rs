@@ -158,7 +158,7 @@ pub fn load(source: &Source) -> Result<Document, LoadError> {
     let path = source.display_path();
     let (bytes, format) = match source {
         Source::Path(p) => read_file(p)?,
-        Source::Stdin(format) => (read_limited(std::io::stdin().lock(), &path)?, *format),
+        Source::Stdin(format) => (read_limited(std::io::stdin().lock(), &path, 0)?, *format),
     };
     from_bytes(&bytes, format, &path)
 }
@@ -191,12 +191,14 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, InputFormat), LoadError> {
     let format =
         InputFormat::from_extension(&extension).ok_or_else(|| LoadError::Unsupported { path: p(), extension })?;
     let file = std::fs::File::open(path).map_err(|source| LoadError::Io { path: p(), source })?;
-    Ok((read_limited(file, path)?, format))
+    Ok((read_limited(file, path, meta.len())?, format))
 }
 
-/// Reads at most [`MAX_BYTES`]; more is [`LoadError::TooLarge`].
-fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+/// Reads at most [`MAX_BYTES`]; more is [`LoadError::TooLarge`]. `size` is
+/// the expected length (0 when unknown): room for it and one byte more lets
+/// a file be read in one call and its end found in a second.
+fn read_limited(reader: impl Read, path: &Path, size: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(size.min(MAX_BYTES) as usize + 1);
     reader
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
