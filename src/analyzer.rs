@@ -5,6 +5,10 @@
 //! `StopWordFilter(English)` → `Stemmer(English)` chain (a test compares
 //! them) in one pass, without hashing a string per token: job posts and
 //! résumés repeat their vocabulary, and stemming dominated indexing.
+//! A text indexed in bulk is analyzed once ([`StemmedText`]): its words'
+//! stems serve the keyword count, and the index replays them.
+
+use std::cell::RefCell;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token, TokenStream,
@@ -39,6 +43,50 @@ pub struct Stems {
 
 /// The `prints` entry of a stop word ([`stem_fingerprint`] is never 0).
 const STOP: u64 = 0;
+
+/// How a [`StemmedText::body`] starts: the English tokenizer replays the
+/// stems of a text that starts so instead of analyzing it. Loaded text does
+/// not start with two NULs; a title that did would be read as stems.
+const ANALYZED: &str = "\0\0";
+
+/// A word of a text and its stem, as [`StemmedText::of`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StemmedWord {
+    /// Byte offset of the word in the text.
+    pub start: u32,
+    /// Byte offset after the word, exclusive.
+    pub end: u32,
+    /// The [`stem_fingerprint`] of its stem; 0 for an English stop word or a
+    /// word of [`MAX_WORD_BYTES`] or more.
+    pub print: u64,
+}
+
+/// A text analyzed once: every word ([`next_word`]) with its stem, and the
+/// stems in the form the index's English tokenizer replays.
+#[derive(Debug, Clone, Default)]
+pub struct StemmedText {
+    /// The words, in order.
+    pub words: Vec<StemmedWord>,
+    /// [`ANALYZED`], then per word a space and its stem (nothing after the
+    /// space for a word without one): the tokens and positions the English
+    /// tokenizer gives the text, without analyzing it again.
+    pub body: String,
+}
+
+impl StemmedText {
+    /// The words and stems of `text` (at most 4 GiB), with this thread's stem cache.
+    pub fn of(text: &str) -> StemmedText {
+        with_stems(|stems| stems.stem_text(text))
+    }
+}
+
+/// Runs `f` with this thread's stem cache (one a thread, kept between calls).
+pub fn with_stems<R>(f: impl FnOnce(&mut Stems) -> R) -> R {
+    thread_local! {
+        static STEMS: RefCell<Stems> = RefCell::new(Stems::default());
+    }
+    STEMS.with_borrow_mut(f)
+}
 
 /// The 64-bit fingerprint of a stem (as of any word key; one-to-one up to 8
 /// bytes; never 0).
@@ -81,6 +129,28 @@ impl Stems {
         let i = self.index(word)?;
         let print = self.prints[i];
         (print != STOP).then_some(print)
+    }
+
+    /// See [`StemmedText::of`].
+    fn stem_text(&mut self, text: &str) -> StemmedText {
+        let mut words = Vec::with_capacity(text.len() / 6);
+        let mut body = String::with_capacity(text.len());
+        body.push_str(ANALYZED);
+        let mut at = 0;
+        while let Some((start, end)) = next_word(text, at) {
+            at = end;
+            body.push(' ');
+            let print = match self.index(&text[start..end]) {
+                Some(i) if self.prints[i] != STOP => {
+                    let (from, to) = self.spans[i];
+                    body.push_str(&self.texts[from as usize..to as usize]);
+                    self.prints[i]
+                }
+                _ => STOP,
+            };
+            words.push(StemmedWord { start: start as u32, end: end as u32, print });
+        }
+        StemmedText { words, body }
     }
 
     /// The index of `word` among the remembered words, stemming it when new;
@@ -177,21 +247,52 @@ impl Tokenizer for EnglishTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> EnglishStream<'a> {
         self.token.reset();
-        EnglishStream { text, at: 0, token: &mut self.token, stems: &mut self.stems }
+        let (text, replay) = text.strip_prefix(ANALYZED).map_or((text, false), |body| (body, true));
+        EnglishStream { text, at: 0, replay, token: &mut self.token, stems: &mut self.stems }
     }
 }
 
 /// The token stream of an [`EnglishTokenizer`]: stems, with the byte offsets
-/// of their words and positions that count every word (stop words too).
+/// of their words and positions that count every word (stop words too). For
+/// a [`StemmedText::body`], the stems it holds, offsets into the body.
 pub struct EnglishStream<'a> {
     text: &'a str,
     at: usize,
+    /// `text` is a [`StemmedText::body`] without its [`ANALYZED`] mark.
+    replay: bool,
     token: &'a mut Token,
     stems: &'a mut Stems,
 }
 
+impl EnglishStream<'_> {
+    /// [`TokenStream::advance`] over a [`StemmedText::body`].
+    fn replay(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            let start = self.at + 1;
+            // A loop, not `find`: stems are short, and a search call costs more than one.
+            let mut end = start;
+            while end < bytes.len() && bytes[end] != b' ' {
+                end += 1;
+            }
+            self.at = end;
+            self.token.position = self.token.position.wrapping_add(1);
+            if end > start {
+                self.token.text.clear();
+                self.token.text.push_str(&self.text[start..end]);
+                (self.token.offset_from, self.token.offset_to) = (start, end);
+                return true;
+            }
+        }
+        false
+    }
+}
+
 impl TokenStream for EnglishStream<'_> {
     fn advance(&mut self) -> bool {
+        if self.replay {
+            return self.replay();
+        }
         while let Some((start, end)) = next_word(self.text, self.at) {
             self.at = end;
             self.token.position = self.token.position.wrapping_add(1);
@@ -255,6 +356,30 @@ mod tests {
             for text in [text.as_str(), other.as_str()] {
                 let expected = tokens(Stems::default().chain.token_stream(text));
                 proptest::prop_assert_eq!(tokens(fast.token_stream(text)), expected);
+                let replayed = stems_at(fast.token_stream(&StemmedText::of(text).body));
+                proptest::prop_assert_eq!(replayed, stems_at(fast.token_stream(text)));
+            }
+        }
+    }
+
+    /// (text, position) of each token.
+    fn stems_at(stream: impl TokenStream) -> Vec<(String, usize)> {
+        tokens(stream).into_iter().map(|t| (t.text, t.position)).collect()
+    }
+
+    #[test]
+    fn a_stemmed_body_replays_the_tokens_of_its_text() {
+        let long = "x".repeat(39) + " " + &"y".repeat(40) + " end";
+        let texts =
+            ["Caching the proxies, and THE caching of C++ at 3D", "ΣΊΣΥΦΟΣ naïve 東京 the", long.as_str(), "", " . "];
+        let mut fast = EnglishTokenizer::default();
+        for text in texts {
+            let stemmed = StemmedText::of(text);
+            assert_eq!(stems_at(fast.token_stream(&stemmed.body)), stems_at(fast.token_stream(text)), "{text}");
+            let mut stems = Stems::default();
+            for w in &stemmed.words {
+                let word = &text[w.start as usize..w.end as usize];
+                assert_eq!(Some(w.print).filter(|&p| p != STOP), stems.stem_print(word), "{word}");
             }
         }
     }

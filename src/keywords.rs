@@ -11,7 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, Term, doc};
 
-use crate::analyzer::{EnglishTokenizer, Stems, next_word, stem_fingerprint};
+use crate::analyzer::{EnglishTokenizer, StemmedWord, stem_fingerprint, with_stems};
 use crate::document::Document;
 use crate::extract::Analysis;
 use crate::fingerprint::{key_fingerprint, word_fingerprint};
@@ -188,20 +188,17 @@ pub struct Keyword {
 /// post has at least [`MIN_ASKING_LINES`] lines in requirements,
 /// responsibilities or nice-to-have sections, only those lines and the title
 /// count: the company's self-description is not what the hire needs.
-pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Vec<Keyword> {
-    thread_local! {
-        static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+pub fn job_keywords(job: &Analysis, background: &Background, limit: usize, words: &[StemmedWord]) -> Vec<Keyword> {
+    let mut found = count_keywords(job, background, words);
+    for c in &mut found {
+        let tf = c.count as f64;
+        c.weight = background.idf_of(c.df) * tf * (K1 + 1.0) / (tf + K1);
     }
-    STEMS.with_borrow_mut(|stems| {
-        let mut found = count_keywords(job, background, stems);
-        for c in &mut found {
-            let tf = c.count as f64;
-            c.weight = background.idf_of(c.df) * tf * (K1 + 1.0) / (tf + K1);
-        }
-        found.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        // Candidates tied with the last one kept are ordered by stem too.
-        let cutoff = found.get(limit.saturating_sub(1)).map_or(f64::NEG_INFINITY, |c| c.weight);
-        let mut keywords: Vec<Keyword> = found
+    found.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    // Candidates tied with the last one kept are ordered by stem too.
+    let cutoff = found.get(limit.saturating_sub(1)).map_or(f64::NEG_INFINITY, |c| c.weight);
+    let mut keywords: Vec<Keyword> = with_stems(|stems| {
+        found
             .iter()
             .take_while(|c| limit > 0 && c.weight >= cutoff)
             .map(|c| {
@@ -209,11 +206,11 @@ pub fn job_keywords(job: &Analysis, background: &Background, limit: usize) -> Ve
                 let stem = stems.stem(word).unwrap_or_default().to_string();
                 Keyword { stem, surface: word.to_lowercase(), count: c.count, line: c.line, weight: c.weight }
             })
-            .collect();
-        keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
-        keywords.truncate(limit);
-        keywords
-    })
+            .collect()
+    });
+    keywords.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.stem.cmp(&b.stem)));
+    keywords.truncate(limit);
+    keywords
 }
 
 /// A keyword being counted: where its first word is, and how often it occurs.
@@ -229,13 +226,14 @@ struct Candidate {
 }
 
 /// The job-market terms of the post's counted lines (see [`job_keywords`]),
-/// one per stem, in order of first occurrence.
-fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) -> Vec<Candidate> {
-    let mut counter =
-        Counter { background, stems, found: Vec::new(), by_stem: FxHashMap::default(), scratch: String::new() };
+/// one per stem, in order of first occurrence; `words` are the words of the
+/// post's normalized text with their stems ([`crate::analyzer::StemmedText`]).
+fn count_keywords(job: &Analysis, background: &Background, words: &[StemmedWord]) -> Vec<Candidate> {
+    let mut counter = Counter { background, found: Vec::new(), by_stem: FxHashMap::default(), scratch: String::new() };
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
     let mut headings = job.headings.iter().map(|&(n, _)| n).peekable();
+    let (mut line_start, mut next) = (0, 0);
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
         while let Some(m) = matches.next_if(|m| m.line <= n) {
@@ -244,9 +242,15 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
         let section = job.section(n);
         let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
         while headings.next_if(|&h| h < n).is_some() {}
-        if !skipped && headings.peek() != Some(&n) {
-            counter.count_line(job, n, line, &skills);
+        let line_end = line_start + line.len();
+        let first = next;
+        while words.get(next).is_some_and(|w| (w.end as usize) <= line_end) {
+            next += 1;
         }
+        if !skipped && headings.peek() != Some(&n) {
+            counter.count_line(job, (n, line, line_start), &words[first..next], &skills);
+        }
+        line_start = line_end + 1;
     }
     counter.found
 }
@@ -254,7 +258,6 @@ fn count_keywords(job: &Analysis, background: &Background, stems: &mut Stems) ->
 /// The state of [`count_keywords`].
 struct Counter<'a> {
     background: &'a Background,
-    stems: &'a mut Stems,
     found: Vec<Candidate>,
     /// Stem fingerprint → index in `found`.
     by_stem: FxHashMap<u64, usize>,
@@ -262,31 +265,36 @@ struct Counter<'a> {
 }
 
 impl Counter<'_> {
-    /// Counts the keywords of normalized line `n`, outside the `skills`
-    /// (byte ranges in the original line).
-    fn count_line(&mut self, job: &Analysis, n: usize, line: &str, skills: &[(usize, usize)]) {
-        let mut at = 0;
-        while let Some((start, end)) = next_word(line, at) {
-            at = end;
-            let word = &line[start..end];
-            if !is_term_word(word) {
+    /// Counts the keywords among `words` of normalized line `n` (`line`,
+    /// starting at byte `start` of the text), outside the `skills` (byte
+    /// ranges in the original line).
+    fn count_line(
+        &mut self,
+        job: &Analysis,
+        (n, line, start): (usize, &str, usize),
+        words: &[StemmedWord],
+        skills: &[(usize, usize)],
+    ) {
+        for w in words {
+            let (from, to) = (w.start as usize - start, w.end as usize - start);
+            let word = &line[from..to];
+            if w.print == 0 || !is_term_word(word) {
                 continue;
             }
             if !skills.is_empty() {
-                let (from, to) = (job.doc.original_offset(n, start), job.doc.original_offset(n, end));
-                if skills.iter().any(|&(s, e)| from < e && s < to) {
+                let (a, b) = (job.doc.original_offset(n, from), job.doc.original_offset(n, to));
+                if skills.iter().any(|&(s, e)| a < e && s < b) {
                     continue;
                 }
             }
-            let Some(print) = self.stems.stem_print(word) else { continue };
-            let Some(df) = self.background.market_df(print) else { continue };
+            let Some(df) = self.background.market_df(w.print) else { continue };
             if is_function_word(word, &mut self.scratch) || is_adverb(word) {
                 continue;
             }
             let next = self.found.len();
-            let i = *self.by_stem.entry(print).or_insert(next);
+            let i = *self.by_stem.entry(w.print).or_insert(next);
             if i == next {
-                self.found.push(Candidate { line: n, start, end, count: 0, df, weight: 0.0 });
+                self.found.push(Candidate { line: n, start: from, end: to, count: 0, df, weight: 0.0 });
             }
             self.found[i].count += 1;
         }

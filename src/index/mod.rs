@@ -17,6 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
 
 pub use schema::Fields;
 
+use crate::analyzer::StemmedText;
 use crate::cues::CUES_TSV;
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
@@ -102,8 +103,9 @@ pub struct Prepared {
     pub path: String,
     /// First non-empty line.
     pub title: String,
-    /// Normalized text.
-    pub text: String,
+    /// The stems of the normalized text, as the body field takes them
+    /// ([`StemmedText::body`]).
+    pub body: String,
     /// Distinct canonical skill ids, ascending.
     pub skills: Vec<u32>,
     /// Lowercase canonical names of those skills.
@@ -132,7 +134,9 @@ impl Prepared {
         let skill_names = skills.iter().map(|&s| extractor.lexicon.skill(s).name.to_lowercase()).collect();
         let doc = &analysis.doc;
         let title = doc.title();
-        let job = (kind == DocKind::Job).then(|| JobFacts::of(extractor, background, analysis, weights));
+        let stemmed = StemmedText::of(&doc.text);
+        let job = (kind == DocKind::Job)
+            .then(|| JobFacts::with_stems(extractor, background, analysis, weights, &stemmed.words));
         let named = job.as_ref().map_or_else(Vec::new, |facts| Named::all(extractor, facts));
         Prepared {
             named,
@@ -140,7 +144,7 @@ impl Prepared {
             kind,
             path: doc.path.display().to_string(),
             title: title.to_string(),
-            text: doc.text.clone(),
+            body: stemmed.body,
             skills,
             skill_names,
             job,
@@ -257,7 +261,7 @@ impl Pool {
             f.kind_code => u64::from(p.kind == DocKind::Job),
             f.path => p.path.as_str(),
             f.title => p.title.as_str(),
-            f.body => p.text.as_str(),
+            f.body => p.body.as_str(),
         );
         for (id, name) in p.skills.iter().zip(&p.skill_names) {
             d.add_u64(f.skill_id, u64::from(*id));

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Weights;
 use super::groups::{Kin, or_groups};
 use super::profile::JobProfile;
+use crate::analyzer::{StemmedText, StemmedWord};
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, job_keywords};
 use crate::lexicon::{SkillId, SkillKind};
@@ -82,8 +83,20 @@ impl JobFacts {
     /// The requirements of `job`: its lexicon skills outside boilerplate and its
     /// [`Weights::keyword_limit`] heaviest other keywords.
     pub fn of(extractor: &Extractor, background: &Background, job: &Analysis, weights: &Weights) -> JobFacts {
+        JobFacts::with_stems(extractor, background, job, weights, &StemmedText::of(&job.doc.text).words)
+    }
+
+    /// [`JobFacts::of`], given the words and stems of `job`'s normalized text
+    /// (when they are at hand already, as for the index).
+    pub fn with_stems(
+        extractor: &Extractor,
+        background: &Background,
+        job: &Analysis,
+        weights: &Weights,
+        words: &[StemmedWord],
+    ) -> JobFacts {
         let mut requirements = skill_requirements(extractor, job, weights);
-        let keywords = job_keywords(job, background, weights.keyword_limit);
+        let keywords = job_keywords(job, background, weights.keyword_limit, words);
         let top = keywords.first().map_or(1.0, |k| k.weight);
         requirements.extend(keywords.into_iter().map(|k| Requirement {
             keyword: k.surface,
