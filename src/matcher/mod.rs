@@ -95,7 +95,8 @@ impl Matcher {
             m: Matcher {
                 vocab: vocab::Vocab::with_capacity(aliases / 2),
                 starts: PrintBits::new(STARTS_BITS),
-                edges: PrintTable::with_capacity(aliases),
+                // Aliases average about two words: room for every edge without regrowing.
+                edges: PrintTable::with_capacity(aliases * 2),
                 edge_bits: PrintBits::new(EDGE_BITS),
                 first: vec![NONE],
                 terminals: Vec::with_capacity(aliases),
@@ -450,15 +451,5 @@ API\ttool\tAPI\toverrides
     #[test]
     fn offsets_cover_the_surface() {
         assert_eq!(skills("Über C# dev"), [("C#".to_string(), "C#".to_string())]);
-    }
-}
-#[cfg(test)]
-mod stats_tmp {
-    #[test]
-    fn print_stats() {
-        let lexicon = crate::lexicon::Lexicon::embedded().unwrap();
-        let aliases: usize = lexicon.skills.iter().map(|s| s.aliases.len()).sum();
-        let m = super::Matcher::new(&lexicon);
-        eprintln!("aliases {aliases} nodes {} edges {} terminals {}", m.first.len(), m.edges.len(), m.terminals.len());
     }
 }
