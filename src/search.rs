@@ -54,10 +54,11 @@ pub struct Hit {
 }
 
 /// The `limit` best hits of `query`, by BM25 over title and body (default
-/// fields); `extractor` finds the skills of a `skill:` query in the files.
+/// fields). A query with `skill:` terms loads the embedded lexicon to find
+/// the skills in the files for their snippets.
 ///
 /// Errors: [`SearchError::Query`] for a malformed query; [`SearchError::Index`].
-pub fn search(pool: &Pool, extractor: &Extractor, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+pub fn search(pool: &Pool, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
     let f = &pool.fields;
     let mut parser = QueryParser::for_index(&pool.index, vec![f.title, f.body]);
     parser.set_conjunction_by_default();
@@ -69,7 +70,7 @@ pub fn search(pool: &Pool, extractor: &Extractor, query: &str, limit: usize) -> 
     let top = searcher.search(&q, &TopDocs::with_limit(limit).order_by_score()).map_err(tantivy_err)?;
     let mut snippets = SnippetGenerator::create(&searcher, &*q, f.body).map_err(tantivy_err)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
-    let skills = queried_skills(pool, extractor, &*q);
+    let skills = queried_skills(pool, &*q);
     let mut hits = Vec::with_capacity(top.len());
     for (i, (score, addr)) in top.into_iter().enumerate() {
         let d: TantivyDocument = searcher.doc(addr).map_err(tantivy_err)?;
@@ -77,7 +78,7 @@ pub fn search(pool: &Pool, extractor: &Extractor, query: &str, limit: usize) -> 
         let snippet = Document::load(entry.path.as_ref()).map_or_else(
             |_| String::new(),
             |doc| match render(&snippets.snippet(&doc.text)) {
-                text if text.is_empty() => skill_line(extractor, &skills, &doc),
+                text if text.is_empty() => skills.as_ref().map_or_else(String::new, |s| skill_line(s, &doc)),
                 text => text,
             },
         );
@@ -86,8 +87,9 @@ pub fn search(pool: &Pool, extractor: &Extractor, query: &str, limit: usize) -> 
     Ok(hits)
 }
 
-/// The skills a query names in the `skill` field (by lowercase canonical name).
-fn queried_skills(pool: &Pool, extractor: &Extractor, query: &dyn tantivy::query::Query) -> Vec<SkillId> {
+/// The skills a query names in the `skill` field (by lowercase canonical
+/// name), with the extractor that finds them; `None` when it names none.
+fn queried_skills(pool: &Pool, query: &dyn tantivy::query::Query) -> Option<(Extractor, Vec<SkillId>)> {
     let mut names = Vec::new();
     query.query_terms(&mut |term, _| {
         if term.field() == pool.fields.skill
@@ -96,17 +98,19 @@ fn queried_skills(pool: &Pool, extractor: &Extractor, query: &dyn tantivy::query
             names.push(name.to_string());
         }
     });
+    if names.is_empty() {
+        return None;
+    }
+    let extractor = Extractor::embedded().ok()?;
     let skills = extractor.lexicon.skills.iter().enumerate();
-    skills.filter(|(_, s)| names.contains(&s.name.to_lowercase())).map(|(id, _)| id as SkillId).collect()
+    let ids = skills.filter(|(_, s)| names.contains(&s.name.to_lowercase())).map(|(id, _)| id as SkillId).collect();
+    Some((extractor, ids))
 }
 
 /// The first line of `doc` where one of `skills` occurs, the occurrence in
 /// brackets, cut at whole words to about [`SNIPPET_CHARS`] characters around
 /// it; empty when none occurs.
-fn skill_line(extractor: &Extractor, skills: &[SkillId], doc: &Document) -> String {
-    if skills.is_empty() {
-        return String::new();
-    }
+fn skill_line((extractor, skills): &(Extractor, Vec<SkillId>), doc: &Document) -> String {
     let found = extractor.find_in_text(&doc.text).into_iter().find(|(_, hit)| skills.contains(&hit.skill));
     let Some((n, hit)) = found else { return String::new() };
     let line = doc.line(n);

@@ -187,8 +187,7 @@ pub fn search_index(
     weights: &Weights,
 ) -> Result<String, AppError> {
     let pool = Pool::open(dir, weights)?;
-    let extractor = Extractor::embedded()?;
-    let hits = search(&pool, &extractor, query, top)?;
+    let hits = search(&pool, query, top)?;
     Ok(report::search(query, &hits, format))
 }
 
