@@ -180,7 +180,7 @@ pub fn ascii_fingerprint(bytes: &[u8]) -> u64 {
 }
 
 /// The little-endian value of at most 8 bytes, in two overlapping loads.
-fn load_le(b: &[u8]) -> u64 {
+pub(crate) fn load_le(b: &[u8]) -> u64 {
     let n = b.len();
     match n {
         0 => 0,
@@ -198,12 +198,12 @@ fn load_le(b: &[u8]) -> u64 {
 }
 
 /// One in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of every byte.
-const HIGH_BITS: u64 = ONES * 0x80;
+pub(crate) const HIGH_BITS: u64 = ONES * 0x80;
 
 /// The high bit of each byte of `x` that is zero, and no other bit.
-fn zero_bytes(x: u64) -> u64 {
+pub(crate) fn zero_bytes(x: u64) -> u64 {
     !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS
 }
 
