@@ -45,8 +45,10 @@ pub struct Stems {
 const STOP: u64 = 0;
 
 /// How a [`StemmedText::body`] starts: the English tokenizer replays the
-/// stems of a text that starts so instead of analyzing it. Loaded text does
-/// not start with two NULs; a title that did would be read as stems.
+/// stems of a text that starts so, followed by a space, instead of analyzing
+/// it. Loaded text seldom starts with two NULs; a title that did, and went on
+/// with a space, would have its words read as stems (never a panic: slots
+/// are cut at spaces).
 const ANALYZED: &str = "\0\0";
 
 /// A word of a text and its stem, as [`StemmedText::of`] finds it.
@@ -247,7 +249,9 @@ impl Tokenizer for EnglishTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> EnglishStream<'a> {
         self.token.reset();
-        let (text, replay) = text.strip_prefix(ANALYZED).map_or((text, false), |body| (body, true));
+        // A body's slots each start with a space: any other text after the mark is analyzed.
+        let body = text.strip_prefix(ANALYZED).filter(|body| body.is_empty() || body.starts_with(' '));
+        let (text, replay) = body.map_or((text, false), |body| (body, true));
         EnglishStream { text, at: 0, replay, token: &mut self.token, stems: &mut self.stems }
     }
 }
@@ -382,6 +386,14 @@ mod tests {
                 assert_eq!(Some(w.print).filter(|&p| p != STOP), stems.stem_print(word), "{word}");
             }
         }
+    }
+
+    #[test]
+    fn text_that_only_looks_stemmed_is_safe() {
+        let mut fast = EnglishTokenizer::default();
+        let analyzed = stems_at(fast.token_stream("écoles"));
+        assert_eq!(stems_at(fast.token_stream("\0\0écoles")), analyzed, "analyzed, not replayed");
+        assert_eq!(stems_at(fast.token_stream("\0\0 é  x")), [("é".to_string(), 0), ("x".to_string(), 2)]);
     }
 
     #[test]
