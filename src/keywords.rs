@@ -188,6 +188,8 @@ pub struct Keyword {
 /// post has at least [`MIN_ASKING_LINES`] lines in requirements,
 /// responsibilities or nice-to-have sections, only those lines and the title
 /// count: the company's self-description is not what the hire needs.
+/// `words` are the words and stems of the post's normalized text
+/// ([`crate::analyzer::StemmedText::of`] of `job.doc.text`).
 pub fn job_keywords(job: &Analysis, background: &Background, limit: usize, words: &[StemmedWord]) -> Vec<Keyword> {
     let mut found = count_keywords(job, background, words);
     for c in &mut found {
