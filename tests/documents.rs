@@ -61,6 +61,22 @@ fn html_job_post_is_titled_by_its_heading_not_its_navigation() {
 }
 
 #[test]
+fn a_file_without_extension_is_read_by_its_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = [
+        "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt".to_string(),
+        format!("{DOCS}/linux-developer-post.html"),
+        format!("{DOCS}/seed.pdf"),
+        format!("{DOCS}/seed.docx"),
+    ];
+    for (i, file) in files.iter().enumerate() {
+        let bare = tmp.path().join(format!("document{i}"));
+        std::fs::copy(file, &bare).unwrap();
+        assert_eq!(skills(bare.to_str().unwrap()), skills(file), "{file} without its extension");
+    }
+}
+
+#[test]
 fn standard_input_reads_like_a_file() {
     let path = format!("{DOCS}/linux-developer-post.html");
     let mut child = Command::new(env!("CARGO_BIN_EXE_jobfit"))

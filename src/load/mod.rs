@@ -1,6 +1,7 @@
 //! Reading résumés and job posts from files or standard input: format
-//! detection by extension, size limits, and one text extractor per format
-//! (plain text and Markdown, HTML, PDF, DOCX). The result is a [`Document`].
+//! detection by extension (by content for a file without one), size limits,
+//! and one text extractor per format (plain text and Markdown, HTML, PDF,
+//! DOCX). The result is a [`Document`].
 
 mod docx;
 mod html;
@@ -53,6 +54,22 @@ impl InputFormat {
         Self::EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|(_, f)| *f)
     }
 
+    /// The format of a file without an extension, from its first bytes: PDF
+    /// (`%PDF-`), DOCX (a ZIP archive), HTML (a document type or `<html>`
+    /// tag first), else text.
+    pub fn sniff(bytes: &[u8]) -> InputFormat {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start().to_ascii_lowercase();
+        if bytes.starts_with(b"%PDF-") {
+            InputFormat::Pdf
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            InputFormat::Docx
+        } else if head.trim_start_matches('\u{feff}').starts_with("<!doctype html") || head.starts_with("<html") {
+            InputFormat::Html
+        } else {
+            InputFormat::Text
+        }
+    }
+
     /// Short name used in messages: `text`, `markdown`, `HTML`, `PDF`, `DOCX`.
     pub fn name(self) -> &'static str {
         match self {
@@ -99,7 +116,7 @@ pub enum LoadError {
         /// The path given.
         path: PathBuf,
     },
-    /// The extension is not one jobfit reads.
+    /// The extension is not one jobfit reads (a file without one is read by its content).
     #[error("{path}: unsupported file type {extension:?} (supported: .txt, .md, .html, .pdf, .docx)")]
     Unsupported {
         /// The path given.
@@ -188,10 +205,14 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, InputFormat), LoadError> {
         return Err(LoadError::IsDirectory { path: p() });
     }
     let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-    let format =
-        InputFormat::from_extension(&extension).ok_or_else(|| LoadError::Unsupported { path: p(), extension })?;
+    let format = InputFormat::from_extension(&extension);
+    if format.is_none() && !extension.is_empty() {
+        return Err(LoadError::Unsupported { path: p(), extension });
+    }
     let file = std::fs::File::open(path).map_err(|source| LoadError::Io { path: p(), source })?;
-    Ok((read_limited(file, path, meta.len())?, format))
+    let bytes = read_limited(file, path, meta.len())?;
+    let format = format.unwrap_or_else(|| InputFormat::sniff(&bytes));
+    Ok((bytes, format))
 }
 
 /// Reads at most [`MAX_BYTES`]; more is [`LoadError::TooLarge`]. `size` is
