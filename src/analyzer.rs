@@ -78,7 +78,16 @@ pub struct StemmedText {
 impl StemmedText {
     /// The words and stems of `text` (at most 4 GiB), with this thread's stem cache.
     pub fn of(text: &str) -> StemmedText {
-        with_stems(|stems| stems.stem_text(text))
+        let mut body = String::with_capacity(text.len() + ANALYZED.len());
+        body.push_str(ANALYZED);
+        let words = with_stems(|stems| stems.stem_text(text, Some(&mut body)));
+        StemmedText { words, body }
+    }
+
+    /// [`StemmedText::words`] of `text` alone, without building the body
+    /// (for a post that is scored, not indexed).
+    pub fn words_of(text: &str) -> Vec<StemmedWord> {
+        with_stems(|stems| stems.stem_text(text, None))
     }
 }
 
@@ -133,26 +142,25 @@ impl Stems {
         (print != STOP).then_some(print)
     }
 
-    /// See [`StemmedText::of`].
-    fn stem_text(&mut self, text: &str) -> StemmedText {
+    /// The words of `text` with their stems (see [`StemmedText`]), each
+    /// word's slot appended to `body` when given.
+    fn stem_text(&mut self, text: &str, mut body: Option<&mut String>) -> Vec<StemmedWord> {
         let mut words = Vec::with_capacity(text.len() / 6);
-        let mut body = String::with_capacity(text.len());
-        body.push_str(ANALYZED);
         let mut at = 0;
         while let Some((start, end)) = next_word(text, at) {
             at = end;
-            body.push(' ');
-            let print = match self.index(&text[start..end]) {
-                Some(i) if self.prints[i] != STOP => {
+            let stemmed = self.index(&text[start..end]).filter(|&i| self.prints[i] != STOP);
+            if let Some(body) = body.as_deref_mut() {
+                body.push(' ');
+                if let Some(i) = stemmed {
                     let (from, to) = self.spans[i];
                     body.push_str(&self.texts[from as usize..to as usize]);
-                    self.prints[i]
                 }
-                _ => STOP,
-            };
+            }
+            let print = stemmed.map_or(STOP, |i| self.prints[i]);
             words.push(StemmedWord { start: start as u32, end: end as u32, print });
         }
-        StemmedText { words, body }
+        words
     }
 
     /// The index of `word` among the remembered words, stemming it when new;

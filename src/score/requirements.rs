@@ -83,7 +83,7 @@ impl JobFacts {
     /// The requirements of `job`: its lexicon skills outside boilerplate and its
     /// [`Weights::keyword_limit`] heaviest other keywords.
     pub fn of(extractor: &Extractor, background: &Background, job: &Analysis, weights: &Weights) -> JobFacts {
-        JobFacts::with_stems(extractor, background, job, weights, &StemmedText::of(&job.doc.text).words)
+        JobFacts::with_stems(extractor, background, job, weights, &StemmedText::words_of(&job.doc.text))
     }
 
     /// [`JobFacts::of`], given the words and stems of `job`'s normalized text
