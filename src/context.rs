@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::lexicon::data_rows;
+
 const CONTEXT_TSV: &str = include_str!("../lexicon/context.tsv");
 
 /// Longest line, in words, that counts as a job title when it holds a role word.
@@ -22,7 +24,7 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words::default();
-        for line in CONTEXT_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        for line in data_rows(CONTEXT_TSV) {
             match line.split_once('\t') {
                 Some(("role", word)) => w.role.insert(word.to_string()),
                 Some(("language-ok", word)) => w.language_ok.insert(word.to_string()),

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use crate::lexicon::data_rows;
 use crate::sections::Tier;
 
 /// The cue table, `lexicon/cues.tsv` (phrase, tier, reach; sorted by phrase).
@@ -46,8 +47,7 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let rows: FxHashMap<String, (Tier, Reach)> =
-            CUES_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(parse_row).collect();
+        let rows: FxHashMap<String, (Tier, Reach)> = data_rows(CUES_TSV).filter_map(parse_row).collect();
         let mut phrases: Vec<&String> = rows.keys().collect();
         phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternatives: Vec<String> =
@@ -211,10 +211,8 @@ mod tests {
 
     #[test]
     fn cue_table_is_sorted_and_every_phrase_is_found() {
-        let rows: Vec<&str> = CUES_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-        let mut sorted = rows.clone();
-        sorted.sort();
-        assert_eq!(rows, sorted, "cues.tsv is not sorted");
+        let rows: Vec<&str> = data_rows(CUES_TSV).collect();
+        assert!(rows.is_sorted(), "cues.tsv is not sorted");
         assert_eq!(table().rows.len(), rows.len(), "cues.tsv has a malformed row");
         for row in rows {
             let phrase = row.split('\t').next().unwrap();

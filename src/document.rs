@@ -78,6 +78,12 @@ impl Document {
         (1..=self.line_starts.len()).map(|n| (n, self.line(n)))
     }
 
+    /// The byte offset in the normalized text where 1-based line `n`
+    /// starts; the text's length past the end.
+    pub fn line_start(&self, n: usize) -> usize {
+        self.line_starts.get(n.wrapping_sub(1)).copied().unwrap_or(self.text.len())
+    }
+
     /// Text of 1-based line `n`, or `""` past the end.
     pub fn line(&self, n: usize) -> &str {
         let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return "" };

@@ -124,8 +124,7 @@ pub fn word_fingerprint(word: &str, scratch: &mut String) -> u64 {
         // Most words: one load, and the ASCII and inner-dot tests on all eight bytes at once.
         let x = load_le(b);
         if x & HIGH_BITS == 0 && zero_bytes(x ^ (ONES * u64::from(b'.'))) & inner_bytes(b.len()) == 0 {
-            let mixed = fmix64(ascii_lower(x));
-            return if mixed == EMPTY { 1 } else { mixed };
+            return finish(ascii_lower(x));
         }
     } else if plain_ascii(word) {
         return ascii_fingerprint(word.as_bytes());
@@ -160,8 +159,7 @@ fn fingerprint(bytes: impl Iterator<Item = u8>) -> u64 {
         chunk |= u64::from(b) << (8 * n);
         n += 1;
     }
-    let mixed = fmix64(hash ^ chunk);
-    if mixed == EMPTY { 1 } else { mixed }
+    finish(hash ^ chunk)
 }
 
 /// [`fingerprint`] of the lowercase of ASCII `bytes`, eight at a time.
@@ -175,8 +173,15 @@ pub fn ascii_fingerprint(bytes: &[u8]) -> u64 {
         rest = tail;
     }
     let last = load_le(rest);
-    let mixed = fmix64(hash ^ ascii_lower(last));
-    if mixed == EMPTY { 1 } else { mixed }
+    finish(hash ^ ascii_lower(last))
+}
+
+/// The fingerprint of a mixed hash: `fmix64`, never [`EMPTY`].
+fn finish(hash: u64) -> u64 {
+    match fmix64(hash) {
+        EMPTY => 1,
+        mixed => mixed,
+    }
 }
 
 /// The little-endian value of at most 8 bytes, in two overlapping loads.
@@ -215,9 +220,15 @@ fn inner_bytes(n: usize) -> u64 {
 
 /// Eight ASCII bytes with `A`–`Z` made lowercase (zero bytes stay zero).
 fn ascii_lower(x: u64) -> u64 {
-    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let past_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-    x | ((at_least_a & !past_z & (ONES * 0x80)) >> 2)
+    x | (bytes_in_range(x, b'A', b'Z') >> 2)
+}
+
+/// The high bit of each byte of `x` in `lo..=hi`, for bytes below 0x80
+/// (per-byte sums that never carry into the next byte).
+pub(crate) fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = x.wrapping_add(ONES * (0x80 - u64::from(lo)));
+    let above = x.wrapping_add(ONES * (0x7f - u64::from(hi)));
+    at_least & !above & HIGH_BITS
 }
 
 /// MurmurHash3's 64-bit finalizer: a bijection that spreads every input

@@ -15,6 +15,7 @@ use crate::analyzer::{EnglishTokenizer, StemmedWord, stem_fingerprint, with_stem
 use crate::document::Document;
 use crate::extract::Analysis;
 use crate::fingerprint::{key_fingerprint, word_fingerprint};
+use crate::lexicon::data_rows;
 
 /// Document frequencies of the bundled job posts, built by `jobfit lexicon background`.
 pub const EMBEDDED_BACKGROUND: &str = include_str!("../lexicon/background.tsv");
@@ -235,7 +236,7 @@ fn count_keywords(job: &Analysis, background: &Background, words: &[StemmedWord]
     let mut matches = job.matches.iter().peekable();
     let structured = job.sections.iter().filter(|s| s.is_asking()).count() >= MIN_ASKING_LINES;
     let mut headings = job.headings.iter().map(|&(n, _)| n).peekable();
-    let (mut line_start, mut next) = (0, 0);
+    let mut next = 0;
     for (n, line) in job.doc.lines() {
         let mut skills = Vec::new();
         while let Some(m) = matches.next_if(|m| m.line <= n) {
@@ -244,15 +245,13 @@ fn count_keywords(job: &Analysis, background: &Background, words: &[StemmedWord]
         let section = job.section(n);
         let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
         while headings.next_if(|&h| h < n).is_some() {}
-        let line_end = line_start + line.len();
-        let first = next;
-        while words.get(next).is_some_and(|w| (w.end as usize) <= line_end) {
+        let (first, start) = (next, job.doc.line_start(n));
+        while words.get(next).is_some_and(|w| (w.end as usize) <= start + line.len()) {
             next += 1;
         }
         if !skipped && headings.peek() != Some(&n) {
-            counter.count_line(job, (n, line, line_start), &words[first..next], &skills);
+            counter.count_line(job, (n, line, start), &words[first..next], &skills);
         }
-        line_start = line_end + 1;
     }
     counter.found
 }
@@ -307,9 +306,7 @@ impl Counter<'_> {
 /// the lowercase of a word that is not plain ASCII.
 fn is_function_word(word: &str, scratch: &mut String) -> bool {
     static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        FUNCTION_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(key_fingerprint).collect()
-    });
+    let words = WORDS.get_or_init(|| data_rows(FUNCTION_WORDS).map(key_fingerprint).collect());
     words.contains(&word_fingerprint(word, scratch))
 }
 

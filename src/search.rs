@@ -102,8 +102,7 @@ fn queried_skills(pool: &Pool, query: &dyn tantivy::query::Query) -> Option<(Ext
         return None;
     }
     let extractor = Extractor::embedded().ok()?;
-    let skills = extractor.lexicon.skills.iter().enumerate();
-    let ids = skills.filter(|(_, s)| names.contains(&s.name.to_lowercase())).map(|(id, _)| id as SkillId).collect();
+    let ids = names.iter().flat_map(|name| extractor.lexicon.ids_named(name)).collect();
     Some((extractor, ids))
 }
 

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::data_rows;
 use crate::tokenize::phrase_key;
 
 /// The heading table, `lexicon/sections.tsv` (heading phrase, section; sorted).
@@ -125,8 +126,7 @@ impl Tier {
 }
 
 fn table<T: Copy>(tsv: &'static str, parse: fn(&str) -> Option<T>) -> FxHashMap<String, T> {
-    tsv.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data_rows(tsv)
         .filter_map(|l| l.split_once('\t'))
         .filter_map(|(phrase, value)| Some((phrase_key(phrase), parse(value)?)))
         .collect()
@@ -223,10 +223,8 @@ mod tests {
 
     #[test]
     fn heading_table_is_sorted_and_valid() {
-        let rows: Vec<&str> = SECTIONS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-        let mut sorted = rows.clone();
-        sorted.sort();
-        assert_eq!(rows, sorted, "sections.tsv is not sorted");
+        let rows: Vec<&str> = data_rows(SECTIONS_TSV).collect();
+        assert!(rows.is_sorted(), "sections.tsv is not sorted");
         assert!(rows.iter().all(|r| r.split('\t').count() == 2), "sections.tsv has a malformed row");
         assert_eq!(headings().len(), rows.len());
     }

@@ -2,7 +2,7 @@
 //! symbols of technical names (`C++`, `C#`, `.NET`, `Node.js`, `R&D`), other
 //! punctuation becomes one-character tokens, hyphens split words.
 
-use crate::fingerprint::{HIGH_BITS, ONES, load_le, zero_bytes};
+use crate::fingerprint::{HIGH_BITS, ONES, bytes_in_range, load_le, zero_bytes};
 
 /// One token of a line: `start..end` are UTF-8 byte offsets into the line,
 /// end exclusive.
@@ -153,12 +153,8 @@ fn word_run_end(b: &[u8], mut i: usize) -> usize {
 
 /// The high bit of each byte of ASCII `x` that is a letter, a digit or `_`.
 fn word_bytes(x: u64) -> u64 {
-    // `v >= lo` and `v > hi` per byte, for bytes below 0x80 (no carries).
-    let at_least = |v: u64, lo: u8| v + ONES * (0x80 - u64::from(lo));
-    let above = |v: u64, hi: u8| v + ONES * (0x7f - u64::from(hi));
-    let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !above(v, hi) & HIGH_BITS;
-    let lower = x | (ONES * 0x20);
-    in_range(lower, b'a', b'z') | in_range(x, b'0', b'9') | zero_bytes(x ^ (ONES * u64::from(b'_')))
+    let letters = bytes_in_range(x | (ONES * 0x20), b'a', b'z');
+    letters | bytes_in_range(x, b'0', b'9') | zero_bytes(x ^ (ONES * u64::from(b'_')))
 }
 
 /// [`tokenize_into`] for any line, character by character.

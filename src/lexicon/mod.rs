@@ -73,6 +73,12 @@ pub fn sort_key(name: &str) -> (String, String) {
     (name.to_lowercase(), name.to_string())
 }
 
+/// The data lines of an embedded table of `lexicon/` (cues, headings,
+/// context words, function words): blank lines and `#` comments left out.
+pub fn data_rows(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary.
     ///

@@ -62,6 +62,14 @@ impl Lexicon {
         self.skills.binary_search_by(|s| sort_key(&s.name).cmp(&key)).ok().map(|i| i as SkillId)
     }
 
+    /// The ids of the skills whose canonical name, lowercase, is `lowercase`
+    /// (skills are sorted by lowercase name, so they are adjacent).
+    pub fn ids_named(&self, lowercase: &str) -> std::ops::Range<SkillId> {
+        let from = self.skills.partition_point(|s| s.name.to_lowercase().as_str() < lowercase);
+        let to = from + self.skills[from..].partition_point(|s| s.name.to_lowercase() == lowercase);
+        from as SkillId..to as SkillId
+    }
+
     /// Reads the relations file format written by [`Lexicon::relations_tsv`];
     /// replaces the lexicon's relations and sorts them by `(from, to)`.
     ///
@@ -136,5 +144,14 @@ mod tests {
         assert_eq!(lex.related(0).count(), 0);
         let bad = lex.set_relations("React\timplies\tJava\toverrides\n", "t").unwrap_err();
         assert_eq!(bad.to_string(), "t:1: unknown skill \"Java\"");
+    }
+
+    #[test]
+    fn ids_named_ignores_case() {
+        let lex = Lexicon::parse("C\tprogramming-language\tC\tx\nGo\tprogramming-language\t=Go\tx\ngo\tdomain\tgo\tx\nRust\tprogramming-language\tRust\tx\n", "t").unwrap();
+        assert_eq!(lex.ids_named("go"), 1..3);
+        assert_eq!(lex.ids_named("rust"), 3..4);
+        assert_eq!(lex.ids_named("zig"), 4..4);
+        assert_eq!(lex.ids_named("a"), 0..0);
     }
 }
