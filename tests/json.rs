@@ -261,6 +261,10 @@ fn experience_from_dated_roles() {
         );
     }
     assert!(r.advice.iter().any(|a| a.kind == "placement" && a.skill == "C"), "C is only in the skills list");
+    let hints: Vec<(&str, &str, Option<usize>)> =
+        r.advice.iter().map(|a| (a.kind.as_str(), a.message.as_str(), a.resume_line)).collect();
+    let distinct: std::collections::HashSet<_> = hints.iter().collect();
+    assert_eq!(distinct.len(), hints.len(), "no advice twice (C and `C / C++` are met by one mention)");
     let short: Vec<&Advice> = r.advice.iter().filter(|a| a.kind == "years-short").collect();
     assert_eq!(short.len(), 1, "the Linux post asks for 7 years of C / C++: {short:?}");
     assert_eq!(short[0].resume_line, None);

@@ -355,6 +355,8 @@ fn advice(matched: &[Finding]) -> Vec<Advice> {
     out.sort_by(|a, b| {
         a.kind.cmp(&b.kind).then_with(|| a.resume_line.cmp(&b.resume_line)).then_with(|| a.skill.cmp(&b.skill))
     });
+    // Two requirements met by one résumé mention (`C`, and `C / C++` met by C) give one hint.
+    out.dedup();
     out
 }
 
