@@ -25,23 +25,64 @@ const CACHE_WORDS: usize = 50_000;
 /// The stems of words, remembered by the 64-bit fingerprint of their
 /// lowercase form (one-to-one for words of up to 8 bytes; a false hit for a
 /// longer word needs two words with the same fingerprint, odds about 1 in
-/// 10^10 for a full cache). The stems are kept packed (one string, one
-/// fingerprint array) so that a lookup touches few cache lines.
+/// 10^10 for a full cache). A word's slot holds its stem's fingerprint and,
+/// when short, its text, so that a lookup touches one cache line.
 #[derive(Clone)]
 pub struct Stems {
-    /// Fingerprint of the lowercase word → its index in `prints` and `spans`.
-    table: PrintTable,
-    /// Per remembered word, the [`stem_fingerprint`] of its stem; [`STOP`] for a stop word.
-    prints: Vec<u64>,
-    /// Per remembered word, its stem's byte range in `texts`.
-    spans: Vec<(u32, u32)>,
+    /// Fingerprint of the lowercase word → its stem.
+    table: PrintTable<StemSlot>,
+    /// The texts of stems too long for their slot.
     texts: String,
     /// The tantivy chain, run once per new word.
     chain: TextAnalyzer,
     scratch: String,
 }
 
-/// The `prints` entry of a stop word ([`stem_fingerprint`] is never 0).
+/// A remembered word's stem (32 bytes with its key in the table).
+#[derive(Debug, Clone, Copy, Default)]
+struct StemSlot {
+    /// The [`stem_fingerprint`] of the stem; [`STOP`] for a stop word.
+    print: u64,
+    /// The stem's length in bytes, or [`LONG`] when `bytes` holds its
+    /// range in [`Stems::texts`] (start and end, `u32` little-endian).
+    len: u8,
+    bytes: [u8; INLINE],
+}
+
+/// Longest stem kept in its slot.
+const INLINE: usize = 15;
+/// [`StemSlot::len`] of a stem kept in [`Stems::texts`].
+const LONG: u8 = u8::MAX;
+
+impl StemSlot {
+    /// The slot of `stem` (`None`: a stop word), its text stored in `texts` when long.
+    fn new(stem: Option<&str>, texts: &mut String) -> StemSlot {
+        let Some(stem) = stem else { return StemSlot::default() };
+        let mut slot = StemSlot { print: stem_fingerprint(stem), ..StemSlot::default() };
+        if stem.len() <= INLINE {
+            slot.len = stem.len() as u8;
+            slot.bytes[..stem.len()].copy_from_slice(stem.as_bytes());
+        } else {
+            slot.len = LONG;
+            slot.bytes[..4].copy_from_slice(&(texts.len() as u32).to_le_bytes());
+            texts.push_str(stem);
+            slot.bytes[4..8].copy_from_slice(&(texts.len() as u32).to_le_bytes());
+        }
+        slot
+    }
+
+    /// The stem's text ("" for a stop word).
+    fn text<'a>(&'a self, texts: &'a str) -> &'a str {
+        if self.len == LONG {
+            let at = |i: usize| u32::from_le_bytes(self.bytes[i..i + 4].try_into().expect("4 bytes")) as usize;
+            &texts[at(0)..at(4)]
+        } else {
+            std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("a stem cut at its end")
+        }
+    }
+}
+
+/// The [`StemSlot::print`] of a stop word ([`stem_fingerprint`] is never 0).
 const STOP: u64 = 0;
 
 /// How a [`StemmedText::body`] starts: the English tokenizer replays the
@@ -114,14 +155,7 @@ impl Default for Stems {
             .filter(stop_words)
             .filter(Stemmer::new(Language::English))
             .build();
-        Stems {
-            table: PrintTable::with_capacity(1024),
-            prints: Vec::new(),
-            spans: Vec::new(),
-            texts: String::new(),
-            chain,
-            scratch: String::new(),
-        }
+        Stems { table: PrintTable::with_capacity(1024), texts: String::new(), chain, scratch: String::new() }
     }
 }
 
@@ -130,16 +164,18 @@ impl Stems {
     /// finds them; `None` for an English stop word or a word of
     /// [`MAX_WORD_BYTES`] bytes or more.
     pub fn stem(&mut self, word: &str) -> Option<&str> {
-        let i = self.index(word)?;
-        let (start, end) = self.spans[i];
-        (self.prints[i] != STOP).then(|| &self.texts[start as usize..end as usize])
+        let (print, slot) = self.slot(word)?;
+        if slot.print == STOP {
+            return None;
+        }
+        let slot = self.table.get(print, |_| true).expect("the word was just remembered");
+        Some(slot.text(&self.texts))
     }
 
     /// The [`stem_fingerprint`] of the stem of `word`; `None` as for [`Stems::stem`].
     pub fn stem_print(&mut self, word: &str) -> Option<u64> {
-        let i = self.index(word)?;
-        let print = self.prints[i];
-        (print != STOP).then_some(print)
+        let (_, slot) = self.slot(word)?;
+        (slot.print != STOP).then_some(slot.print)
     }
 
     /// The words of `text` with their stems (see [`StemmedText`]), each
@@ -149,23 +185,19 @@ impl Stems {
         let mut at = 0;
         while let Some((start, end)) = next_word(text, at) {
             at = end;
-            let stemmed = self.index(&text[start..end]).filter(|&i| self.prints[i] != STOP);
+            let slot = self.slot(&text[start..end]).map_or_else(StemSlot::default, |(_, slot)| slot);
             if let Some(body) = body.as_deref_mut() {
                 body.push(' ');
-                if let Some(i) = stemmed {
-                    let (from, to) = self.spans[i];
-                    body.push_str(&self.texts[from as usize..to as usize]);
-                }
+                body.push_str(slot.text(&self.texts));
             }
-            let print = stemmed.map_or(STOP, |i| self.prints[i]);
-            words.push(StemmedWord { start: start as u32, end: end as u32, print });
+            words.push(StemmedWord { start: start as u32, end: end as u32, print: slot.print });
         }
         words
     }
 
-    /// The index of `word` among the remembered words, stemming it when new;
+    /// The fingerprint of `word` and its stem's slot, stemming it when new;
     /// `None` for a word too long to index.
-    fn index(&mut self, word: &str) -> Option<usize> {
+    fn slot(&mut self, word: &str) -> Option<(u64, StemSlot)> {
         if word.len() >= MAX_WORD_BYTES {
             return None;
         }
@@ -174,28 +206,18 @@ impl Stems {
         } else {
             word_fingerprint(word, &mut self.scratch)
         };
-        if let Some(i) = self.table.find(print, |_| true) {
-            return Some(i as usize);
+        if let Some(slot) = self.table.find(print, |_| true) {
+            return Some((print, slot));
         }
-        if self.prints.len() >= CACHE_WORDS {
+        if self.table.len() >= CACHE_WORDS {
             self.table.clear();
-            self.prints.clear();
-            self.spans.clear();
             self.texts.clear();
         }
         let mut stream = self.chain.token_stream(word);
-        let start = self.texts.len() as u32;
-        let stem_print = if stream.advance() {
-            let text = stream.token().text.as_str();
-            self.texts.push_str(text);
-            stem_fingerprint(text)
-        } else {
-            STOP
-        };
-        self.table.insert(print, self.prints.len() as u32);
-        self.prints.push(stem_print);
-        self.spans.push((start, self.texts.len() as u32));
-        Some(self.prints.len() - 1)
+        let stem = stream.advance().then(|| stream.token().text.as_str());
+        let slot = StemSlot::new(stem, &mut self.texts);
+        self.table.insert(print, slot);
+        Some((print, slot))
     }
 }
 

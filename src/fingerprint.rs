@@ -38,12 +38,17 @@ impl<V: Copy + Default> PrintTable<V> {
 
     /// The first value stored under `print` for which `same` holds.
     pub fn find(&self, print: u64, same: impl Fn(V) -> bool) -> Option<V> {
+        self.get(print, |&v| same(v)).copied()
+    }
+
+    /// The first value stored under `print` for which `same` holds, in place.
+    pub fn get(&self, print: u64, same: impl Fn(&V) -> bool) -> Option<&V> {
         let mask = self.slots.len() - 1;
         let mut slot = print as usize & mask;
         loop {
-            match self.slots[slot] {
+            match &self.slots[slot] {
                 (EMPTY, _) => return None,
-                (p, value) if p == print && same(value) => return Some(value),
+                (p, value) if *p == print && same(value) => return Some(value),
                 _ => slot = (slot + 1) & mask,
             }
         }
