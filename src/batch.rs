@@ -19,7 +19,8 @@ pub struct Failure {
     pub error: LoadError,
 }
 
-/// Progress of a long batch: told the total, then each finished file.
+/// Progress of a long batch: told the total, then each finished file; asked
+/// whether to stop.
 pub trait Progress: Sync {
     /// The batch has `total` files.
     fn start(&self, total: usize);
@@ -27,6 +28,11 @@ pub trait Progress: Sync {
     fn advance(&self);
     /// The batch is over.
     fn finish(&self);
+    /// Whether the user asked the batch to stop (Ctrl-C): a batch that can
+    /// keep its work so far (`index add`) ends early with it.
+    fn stopped(&self) -> bool {
+        false
+    }
 }
 
 /// The files named by `paths`: files as given, directories searched

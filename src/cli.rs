@@ -27,7 +27,7 @@ Examples:
   jobfit search --index pool 'skill:rust AND (kubernetes OR k8s)'
   jobfit lexicon lookup k8s
 
-Exit codes: 0 success, 1 score below --min-score, 2 error.";
+Exit codes: 0 success, 1 score below --min-score, 2 error, 130 `index add` stopped by Ctrl-C.";
 
 /// jobfit: how an applicant tracking system (ATS) sees your résumé against a job post.
 #[derive(Debug, Parser)]

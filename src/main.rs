@@ -1,9 +1,10 @@
 //! The `jobfit` binary: parse arguments, run, print, exit (0 ok, 1 below
-//! `--min-score`, 2 error).
+//! `--min-score`, 2 error, 130 `index add` stopped by Ctrl-C).
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 
 mod bar;
@@ -27,6 +28,9 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<u8> {
     let config = jobfit::cli::Cli::parse().into_config()?;
     let progress = bar::Bar::default();
+    if matches!(config, jobfit::config::Config::IndexAdd { .. }) {
+        bar::stop_on_ctrl_c().context("installing the Ctrl-C handler")?;
+    }
     let outcome = jobfit::app::run(&config, &progress)?;
     for warning in &outcome.warnings {
         eprintln!("jobfit: warning: {warning}");

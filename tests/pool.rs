@@ -1,5 +1,5 @@
 //! The persistent index and batch ranking: round trip, refusal of a stale
-//! index, a second writer, a writer killed midway, a bad file in a batch, ranking both ways, search,
+//! index, a second writer, a writer killed midway, Ctrl-C, a bad file in a batch, ranking both ways, search,
 //! and the JSON, NDJSON and CSV outputs parsed back.
 
 use std::path::Path;
@@ -106,6 +106,35 @@ fn a_killed_writer_leaves_an_index_that_opens_and_takes_the_files_again() {
     assert!(listed["documents"].as_array().unwrap().len() <= 400, "at most the files given");
     let out = ok(&args);
     assert!(out.contains("holds 0 résumés and 400 job posts"), "{out}");
+}
+
+#[test]
+fn ctrl_c_stops_index_add_keeping_the_files_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let posts = tmp.path().join("posts");
+    many_posts(&posts, 3000);
+    let d = tmp.path().join("pool").display().to_string();
+    let args = ["index", "add", "--index", &d, "--kind", "job", posts.to_str().unwrap()];
+    let child = Command::new(env!("CARGO_BIN_EXE_jobfit"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let listed = json(&["index", "list", "--index", &d, "--format", "json"])["documents"].as_array().unwrap().len();
+    if out.status.code() == Some(130) {
+        let unread: usize = stdout.split("interrupted: ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+        assert!(unread > 0 && listed + unread == 3000, "{stdout}: {listed} indexed");
+        assert!(stdout.contains(&format!("added {listed},")), "{stdout}");
+    } else {
+        assert_eq!((out.status.code(), listed), (Some(0), 3000), "{stdout}");
+    }
+    assert!(ok(&args).contains("holds 0 résumés and 3000 job posts"), "the same command adds the rest");
 }
 
 #[test]

@@ -27,7 +27,8 @@ pub struct Outcome {
     pub warnings: Vec<String>,
     /// Errors of single files in a batch that went on without them, each naming its file.
     pub errors: Vec<String>,
-    /// Process exit code: 0 success, 1 below `--min-score`.
+    /// Process exit code: 0 success, 1 below `--min-score`, 2 when a file of
+    /// the batch failed, 130 when Ctrl-C stopped `index add` early.
     pub code: u8,
 }
 

@@ -23,7 +23,12 @@ const CHUNK: usize = 500;
 /// Rounds between commits, so an interrupted run keeps most of its work.
 const COMMIT_EVERY_CHUNKS: usize = 40;
 
-/// `jobfit index add`.
+/// Exit code of a batch stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const INTERRUPTED: u8 = 130;
+
+/// `jobfit index add`: files read and indexed in rounds, committed every
+/// [`COMMIT_EVERY_CHUNKS`] rounds and at the end; when `progress` says stop,
+/// the files read so far are committed and the rest reported unread (exit 130).
 pub fn add(
     dir: &Path,
     paths: &[PathBuf],
@@ -45,7 +50,12 @@ pub fn add(
     let (mut added, mut present, mut errors) = (0usize, 0usize, Vec::new());
     let mut seen = HashSet::new();
     progress.start(files.len());
+    let mut unread = 0;
     for (round, chunk) in files.chunks(CHUNK).enumerate() {
+        if progress.stopped() {
+            unread = files.len() - round * CHUNK;
+            break;
+        }
         let prepared = analyze_all(chunk, &extractor, progress, |a| {
             let kind = kind.unwrap_or_else(|| DocKind::detect(&a));
             Prepared::new(&extractor, &background, weights, &a, (kind, as_of))
@@ -67,11 +77,15 @@ pub fn add(
     pool.commit(&mut writer)?;
     progress.finish();
     let (resumes, jobs) = pool.counts()?;
-    let stdout = format!(
+    let mut stdout = format!(
         "added {added}, already indexed {present}, failed {}; {} holds {resumes} résumés and {jobs} job posts\n",
         errors.len(),
         dir.display()
     );
+    if unread > 0 {
+        stdout.push_str(&format!("interrupted: {unread} files not read; the same command adds them\n"));
+        return Ok(Outcome { stdout, warnings: Vec::new(), errors, code: INTERRUPTED });
+    }
     Ok(Outcome::batch(stdout, Vec::new(), errors))
 }
 
