@@ -12,6 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::analyzer::{EnglishTokenizer, StemmedWord, stem_fingerprint, with_stems};
+use crate::cues::CUES_TSV;
 use crate::document::Document;
 use crate::extract::Analysis;
 use crate::fingerprint::{key_fingerprint, word_fingerprint};
@@ -302,11 +303,15 @@ impl Counter<'_> {
     }
 }
 
-/// Whether `word` is one of [`FUNCTION_WORDS`] (any case); `scratch` holds
-/// the lowercase of a word that is not plain ASCII.
+/// Whether `word` is one of [`FUNCTION_WORDS`] or a word of a cue phrase
+/// ([`crate::cues::CUES_TSV`]: `plus`, `desirable`), in any case; `scratch`
+/// holds the lowercase of a word that is not plain ASCII.
 fn is_function_word(word: &str, scratch: &mut String) -> bool {
     static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| data_rows(FUNCTION_WORDS).map(key_fingerprint).collect());
+    let words = WORDS.get_or_init(|| {
+        let cue_words = data_rows(CUES_TSV).filter_map(|row| row.split('\t').next()).flat_map(str::split_whitespace);
+        data_rows(FUNCTION_WORDS).chain(cue_words).map(key_fingerprint).collect()
+    });
     words.contains(&word_fingerprint(word, scratch))
 }
 
@@ -393,6 +398,7 @@ mod tests {
         assert!(words.iter().all(|w| w.len() >= MIN_TERM_CHARS && w.chars().all(|c| c.is_ascii_lowercase())));
         let mut scratch = String::new();
         assert!(is_function_word("Perhaps", &mut scratch) && is_function_word("SEPTEMBER", &mut scratch));
+        assert!(is_function_word("plus", &mut scratch) && is_function_word("Desirable", &mut scratch), "cue words");
         assert!(!is_function_word("offshore", &mut scratch) && !is_function_word("lead", &mut scratch));
         assert!(is_adverb("Ultimately") && is_adverb("efficiently") && is_adverb("globally"));
         assert!(!is_adverb("assembly") && !is_adverb("anomaly") && !is_adverb("supply") && !is_adverb("rally"));
