@@ -153,6 +153,43 @@ pub fn heading(line: &str) -> Option<Section> {
     })
 }
 
+/// The boilerplate section that a line of running text opens with, when it
+/// does (`We offer a pension…`, `Benefits: dental, 401(k)`, `Perks include
+/// a laptop`): a boilerplate heading phrase of several words followed by
+/// more words, or of one word followed by a colon or `include(s)`.
+fn lead_in(line: &str) -> Option<Section> {
+    let text = line.trim_start().trim_start_matches(['#', '*', '_', '-', '•', ' ']);
+    let first = text.split_whitespace().next()?.trim_end_matches(':');
+    if !lead_words().iter().any(|w| w.eq_ignore_ascii_case(first)) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(MAX_HEADING_WORDS + 1).collect();
+    (1..words.len().min(MAX_HEADING_WORDS + 1)).rev().find_map(|n| {
+        let last = words[n - 1];
+        let colon = last.ends_with(':');
+        let head = words[..n - 1].iter().copied().chain([last.trim_end_matches(':')]).collect::<Vec<_>>().join(" ");
+        let section = headings().get(&phrase_key(&head)).copied().filter(|s| s.is_boilerplate())?;
+        let include = words[n].eq_ignore_ascii_case("include") || words[n].eq_ignore_ascii_case("includes");
+        (colon || n > 1 || include).then_some(section)
+    })
+}
+
+/// First words of the boilerplate heading phrases (lowercase), to tell
+/// quickly that a line cannot open with one.
+fn lead_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<String> = headings()
+            .iter()
+            .filter(|(_, s)| s.is_boilerplate())
+            .filter_map(|(phrase, _)| phrase.split(' ').next().map(str::to_string))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
+
 /// `Qualifications: * Bachelor's degree`: a list follows the colon.
 fn starts_list(rest: &str) -> bool {
     let rest = rest.trim_start();
@@ -160,8 +197,9 @@ fn starts_list(rest: &str) -> bool {
 }
 
 /// The section of every line, in order (index 0 is line 1), each heading
-/// line belonging to the section it opens; and the heading lines as
-/// `(1-based line, section)`, in order.
+/// line belonging to the section it opens, a line of text that opens with
+/// a boilerplate heading (`We offer a pension…`) to that section alone;
+/// and the heading lines as `(1-based line, section)`, in order.
 pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Section>, Vec<(usize, Section)>) {
     let mut current = Section::Header;
     let mut headings = Vec::new();
@@ -171,6 +209,8 @@ pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Section>,
             if let Some(s) = heading(line) {
                 current = s;
                 headings.push((i + 1, s));
+            } else if let Some(s) = lead_in(line) {
+                return s;
             }
             current
         })
@@ -210,6 +250,26 @@ mod tests {
         assert_eq!(heading("### System Engineer"), None);
         assert_eq!(heading("**Languages:** Rust, C, Go"), None);
         assert_eq!(heading("Experience with distributed systems and cloud platforms is required"), None);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_boilerplate_heading_is_boilerplate_alone() {
+        let post = [
+            "Requirements",
+            "- Python and Django",
+            "We offer stock options and a gym membership.",
+            "Benefits: dental, 401(k) matching",
+            "Perks include a MacBook Pro",
+            "- PostgreSQL",
+            "Benefits of our stack: Rust everywhere",
+            "Requirements: Kubernetes",
+        ];
+        let (sections, headings) = line_sections(post.into_iter());
+        use Section::{Benefits, Requirements};
+        let expected =
+            [Requirements, Requirements, Benefits, Benefits, Benefits, Requirements, Requirements, Requirements];
+        assert_eq!(sections, expected);
+        assert_eq!(headings, [(1, Requirements)], "running text opens no section");
     }
 
     #[test]
