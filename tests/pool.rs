@@ -90,19 +90,32 @@ fn many_posts(dir: &Path, n: usize) {
     }
 }
 
+/// `jobfit index add` of `n` distinct posts into a new pool, started in the
+/// background and left running for `ms` milliseconds; its arguments, so that
+/// the test can run them again.
+fn add_in_background(tmp: &Path, n: usize, ms: u64) -> (std::process::Child, [String; 7]) {
+    let posts = tmp.join("posts");
+    many_posts(&posts, n);
+    let d = tmp.join("pool").display().to_string();
+    let args = ["index", "add", "--index", &d, "--kind", "job", posts.to_str().unwrap()].map(str::to_string);
+    let child = Command::new(env!("CARGO_BIN_EXE_jobfit"))
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+    (child, args)
+}
+
 #[test]
 fn a_killed_writer_leaves_an_index_that_opens_and_takes_the_files_again() {
     let tmp = tempfile::tempdir().unwrap();
-    let posts = tmp.path().join("posts");
-    many_posts(&posts, 400);
-    let d = tmp.path().join("pool").display().to_string();
-    let args = ["index", "add", "--index", &d, "--kind", "job", posts.to_str().unwrap()];
-    let mut child =
-        Command::new(env!("CARGO_BIN_EXE_jobfit")).args(args).stdout(std::process::Stdio::null()).spawn().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let (mut child, args) = add_in_background(tmp.path(), 400, 300);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let _ = child.kill();
     child.wait().unwrap();
-    let listed = json(&["index", "list", "--index", &d, "--format", "json"]);
+    let listed = json(&["index", "list", "--index", args[3], "--format", "json"]);
     assert!(listed["documents"].as_array().unwrap().len() <= 400, "at most the files given");
     let out = ok(&args);
     assert!(out.contains("holds 0 résumés and 400 job posts"), "{out}");
@@ -111,22 +124,14 @@ fn a_killed_writer_leaves_an_index_that_opens_and_takes_the_files_again() {
 #[test]
 fn ctrl_c_stops_index_add_keeping_the_files_read() {
     let tmp = tempfile::tempdir().unwrap();
-    let posts = tmp.path().join("posts");
-    many_posts(&posts, 3000);
-    let d = tmp.path().join("pool").display().to_string();
-    let args = ["index", "add", "--index", &d, "--kind", "job", posts.to_str().unwrap()];
-    let child = Command::new(env!("CARGO_BIN_EXE_jobfit"))
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let (child, args) = add_in_background(tmp.path(), 3000, 1500);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(sent.success());
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let listed = json(&["index", "list", "--index", &d, "--format", "json"])["documents"].as_array().unwrap().len();
+    let listed =
+        json(&["index", "list", "--index", args[3], "--format", "json"])["documents"].as_array().unwrap().len();
     if out.status.code() == Some(130) {
         let unread: usize = stdout.split("interrupted: ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
         assert!(unread > 0 && listed + unread == 3000, "{stdout}: {listed} indexed");
