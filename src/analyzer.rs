@@ -73,11 +73,16 @@ impl StemSlot {
 
     /// The stem's text ("" for a stop word).
     fn text<'a>(&'a self, texts: &'a str) -> &'a str {
+        std::str::from_utf8(self.bytes(texts)).expect("a whole stem")
+    }
+
+    /// The stem's UTF-8 bytes (none for a stop word).
+    fn bytes<'a>(&'a self, texts: &'a str) -> &'a [u8] {
         if self.len == LONG {
             let at = |i: usize| u32::from_le_bytes(self.bytes[i..i + 4].try_into().expect("4 bytes")) as usize;
-            &texts[at(0)..at(4)]
+            &texts.as_bytes()[at(0)..at(4)]
         } else {
-            std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("a stem cut at its end")
+            &self.bytes[..usize::from(self.len)]
         }
     }
 }
@@ -119,9 +124,11 @@ pub struct StemmedText {
 impl StemmedText {
     /// The words and stems of `text` (at most 4 GiB), with this thread's stem cache.
     pub fn of(text: &str) -> StemmedText {
-        let mut body = String::with_capacity(text.len() + ANALYZED.len());
-        body.push_str(ANALYZED);
+        let mut body = Vec::with_capacity(text.len() + ANALYZED.len());
+        body.extend_from_slice(ANALYZED.as_bytes());
         let words = with_stems(|stems| stems.stem_text(text, Some(&mut body)));
+        // Validated once here rather than stem by stem: every stem came from a `str`.
+        let body = String::from_utf8(body).expect("stems cut from text at character boundaries");
         StemmedText { words, body }
     }
 
@@ -180,15 +187,15 @@ impl Stems {
 
     /// The words of `text` with their stems (see [`StemmedText`]), each
     /// word's slot appended to `body` when given.
-    fn stem_text(&mut self, text: &str, mut body: Option<&mut String>) -> Vec<StemmedWord> {
+    fn stem_text(&mut self, text: &str, mut body: Option<&mut Vec<u8>>) -> Vec<StemmedWord> {
         let mut words = Vec::with_capacity(text.len() / 6);
         let mut at = 0;
         while let Some((start, end)) = next_word(text, at) {
             at = end;
             let slot = self.slot(&text[start..end]).map_or_else(StemSlot::default, |(_, slot)| slot);
             if let Some(body) = body.as_deref_mut() {
-                body.push(' ');
-                body.push_str(slot.text(&self.texts));
+                body.push(b' ');
+                body.extend_from_slice(slot.bytes(&self.texts));
             }
             words.push(StemmedWord { start: start as u32, end: end as u32, print: slot.print });
         }

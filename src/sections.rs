@@ -158,35 +158,56 @@ pub fn heading(line: &str) -> Option<Section> {
 /// a laptop`): a boilerplate heading phrase of several words followed by
 /// more words, or of one word followed by a colon or `include(s)`.
 fn lead_in(line: &str) -> Option<Section> {
-    let text = line.trim_start().trim_start_matches(['#', '*', '_', '-', '•', ' ']);
-    let first = text.split_whitespace().next()?.trim_end_matches(':');
-    if !lead_words().iter().any(|w| w.eq_ignore_ascii_case(first)) {
+    let text = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '-' | '•'));
+    let first = text.as_bytes().split(|&b| matches!(b, b' ' | b'\t' | b':')).next().unwrap_or_default();
+    if !lead_firsts().iter().any(|w| w.as_bytes().eq_ignore_ascii_case(first)) {
         return None;
     }
-    let words: Vec<&str> = text.split_whitespace().take(MAX_HEADING_WORDS + 1).collect();
-    (1..words.len().min(MAX_HEADING_WORDS + 1)).rev().find_map(|n| {
-        let last = words[n - 1];
-        let colon = last.ends_with(':');
-        let head = words[..n - 1].iter().copied().chain([last.trim_end_matches(':')]).collect::<Vec<_>>().join(" ");
-        let section = headings().get(&phrase_key(&head)).copied().filter(|s| s.is_boilerplate())?;
-        let include = words[n].eq_ignore_ascii_case("include") || words[n].eq_ignore_ascii_case("includes");
-        (colon || n > 1 || include).then_some(section)
+    let mut words = [""; MAX_HEADING_WORDS + 1];
+    let mut count = 0;
+    for (slot, word) in words.iter_mut().zip(text.split_whitespace()) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &words[..count];
+    lead_phrases()
+        .iter()
+        .filter(|(phrase, _)| phrase.len() < words.len() && opens(words, phrase))
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|&(_, section)| section)
+}
+
+/// Whether `words` open with `phrase` (any case) as a lead-in: a phrase of
+/// several words, or one word followed by a colon or `include(s)`;
+/// `words` go on after the phrase.
+fn opens(words: &[&str], phrase: &[String]) -> bool {
+    let n = phrase.len();
+    let last = words[n - 1];
+    let same = words[..n - 1].iter().zip(phrase).all(|(w, p)| w.eq_ignore_ascii_case(p))
+        && last.trim_end_matches(':').eq_ignore_ascii_case(&phrase[n - 1]);
+    same && (n > 1 || last.ends_with(':') || ["include", "includes"].iter().any(|w| words[n].eq_ignore_ascii_case(w)))
+}
+
+/// The distinct first words of [`lead_phrases`], to turn most lines away at once.
+fn lead_firsts() -> &'static [String] {
+    static FIRSTS: OnceLock<Vec<String>> = OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut firsts: Vec<String> = lead_phrases().iter().map(|(phrase, _)| phrase[0].clone()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
     })
 }
 
-/// First words of the boilerplate heading phrases (lowercase), to tell
-/// quickly that a line cannot open with one.
-fn lead_words() -> &'static [String] {
-    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words: Vec<String> = headings()
+/// The boilerplate heading phrases (lowercase words) and their sections.
+fn lead_phrases() -> &'static [(Vec<String>, Section)] {
+    static PHRASES: OnceLock<Vec<(Vec<String>, Section)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        headings()
             .iter()
             .filter(|(_, s)| s.is_boilerplate())
-            .filter_map(|(phrase, _)| phrase.split(' ').next().map(str::to_string))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+            .map(|(phrase, &s)| (phrase.split(' ').map(str::to_string).collect(), s))
+            .collect()
     })
 }
 
