@@ -200,6 +200,7 @@ enum RankFormatArg {
     Ndjson,
     Csv,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -353,6 +354,7 @@ enum FormatArg {
     Table,
     Json,
     Markdown,
+    Html,
 }
 
 /// An argument that parsed but is not valid.
@@ -482,6 +484,7 @@ fn rank_config(a: RankArgs, weights: Weights) -> Result<Config, UsageError> {
         RankFormatArg::Ndjson => RankFormat::Ndjson,
         RankFormatArg::Csv => RankFormat::Csv,
         RankFormatArg::Markdown => RankFormat::Markdown,
+        RankFormatArg::Html => RankFormat::Html,
     };
     let (dir, as_of) = (index_dir(a.dir)?, as_of(a.as_of)?);
     Ok(Config::Rank { target, paths: a.paths, dir, top: a.top, format, redact: a.redact, as_of, weights })
@@ -525,6 +528,7 @@ impl From<FormatArg> for Format {
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }

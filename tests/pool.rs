@@ -203,7 +203,7 @@ fn rank_resumes_for_a_job_redacted_in_every_format() {
         r["ranking"][0]["path"], "resumes/registered-nurse-marcus-okafor.txt",
         "the nurse fits the medical post best"
     );
-    for format in ["table", "json", "ndjson", "csv", "markdown"] {
+    for format in ["table", "json", "ndjson", "csv", "markdown", "html"] {
         let out = ok(&["rank", "--job", post, "--index", &d, "--redact", "--format", format]);
         for secret in ["Okafor", "Raman", "Ghadimi", "example.net", "parsa.wtf", "priya"] {
             assert!(!out.contains(secret), "{format} output leaks {secret:?}");

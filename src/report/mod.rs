@@ -1,9 +1,10 @@
 //! Reports: one model ([`ScoreReport`], skill records) rendered to each
-//! output format. Table-like formats (terminal table, Markdown) share the
-//! row code here; JSON is the serialized model.
+//! output format. Table-like formats (terminal table, Markdown, HTML) share
+//! the row code here; JSON is the serialized model.
 
 mod eval;
 mod explain;
+mod html;
 mod markdown;
 mod pool;
 mod table;
@@ -26,6 +27,8 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown.
     Markdown,
+    /// A standalone HTML page (see [`html`]).
+    Html,
 }
 
 /// An output format of `jobfit rank`.
@@ -41,6 +44,8 @@ pub enum RankFormat {
     Csv,
     /// GitHub-flavoured Markdown.
     Markdown,
+    /// A standalone HTML page.
+    Html,
 }
 
 /// Longest line excerpt shown in tables, in characters.
@@ -183,7 +188,8 @@ fn json<T: Serialize>(value: &T) -> String {
 fn tabular(format: Format, heading: &str, blocks: &[Block]) -> String {
     match format {
         Format::Markdown => markdown::render(heading, blocks),
-        _ => table::render(heading, blocks),
+        Format::Html => html::render(heading, blocks),
+        Format::Table | Format::Json => table::render(heading, blocks),
     }
 }
 

@@ -17,6 +17,7 @@ pub fn rank(r: &RankReport, format: RankFormat) -> String {
         RankFormat::Csv => csv(r),
         RankFormat::Table => tabular(Format::Table, &heading(r), &blocks(r)),
         RankFormat::Markdown => tabular(Format::Markdown, &heading(r), &blocks(r)),
+        RankFormat::Html => tabular(Format::Html, &heading(r), &blocks(r)),
     }
 }
 
