@@ -61,6 +61,17 @@ fn html_job_post_is_titled_by_its_heading_not_its_navigation() {
 }
 
 #[test]
+fn docx_resume_is_titled_by_its_body_not_its_page_header() {
+    let docx = format!("{DOCS}/seed.docx");
+    let post = "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt";
+    let out = jobfit(&["rank", "--job", post, "--format", "json", "--as-of", "2026-11", &docx]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let title = json["ranking"][0]["title"].as_str().unwrap();
+    assert_eq!(title, "Alireza (Parsa) Ghadimi", "the page header holds only the city");
+}
+
+#[test]
 fn a_file_without_extension_is_read_by_its_content() {
     let tmp = tempfile::tempdir().unwrap();
     let files = [

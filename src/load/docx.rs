@@ -13,21 +13,31 @@ const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// At most this many header parts are read.
 const MAX_HEADERS: usize = 16;
 
-/// The text of a DOCX file: headers first (contact details often sit there), then the body.
-pub(super) fn to_text(bytes: &[u8]) -> Result<String, String> {
+/// The text of a DOCX file: headers first (contact details often sit there),
+/// then the body; and the body's first non-empty line, the document's title
+/// (a page header holds an address or a page number as often as a name).
+pub(super) fn to_text(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a DOCX (zip) file: {e}"))?;
     let mut headers: Vec<String> =
         zip.file_names().filter_map(Result::ok).filter(|n| is_header(n)).map(|n| n.into_owned()).collect();
     headers.sort();
     headers.truncate(MAX_HEADERS);
     let mut text = String::new();
-    for name in headers.iter().map(String::as_str).chain(["word/document.xml"]) {
+    let mut title = None;
+    for name in headers.iter().map(String::as_str).chain([BODY]) {
         let xml = read_part(&mut zip, name)?;
-        text.push_str(&wordml_text(&xml).map_err(|e| format!("{name}: {e}"))?);
+        let part = wordml_text(&xml).map_err(|e| format!("{name}: {e}"))?;
+        if name == BODY {
+            title = part.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string);
+        }
+        text.push_str(&part);
         text.push('\n');
     }
-    Ok(text)
+    Ok((text, title))
 }
+
+/// The part that holds the document's body.
+const BODY: &str = "word/document.xml";
 
 fn is_header(name: &str) -> bool {
     name.starts_with("word/header") && name.ends_with(".xml")

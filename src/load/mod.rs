@@ -237,7 +237,7 @@ fn extract(bytes: &[u8], format: InputFormat, path: &Path) -> Result<(String, Op
         InputFormat::Text | InputFormat::Markdown => utf8(bytes, path),
         InputFormat::Html => return html::to_text(&utf8(bytes, path)?).map_err(unreadable),
         InputFormat::Pdf => pdf::to_text(bytes).map_err(unreadable),
-        InputFormat::Docx => docx::to_text(bytes).map_err(unreadable),
+        InputFormat::Docx => return docx::to_text(bytes).map_err(unreadable),
     };
     Ok((text?, None))
 }
