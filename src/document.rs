@@ -52,10 +52,20 @@ impl Document {
 
     /// A résumé's name, a job post's title, at most 200 characters: the main
     /// heading the file marks (an HTML page's first `<h1>`, else its
-    /// `<title>`), else the first non-empty line without Markdown marks.
+    /// `<title>`; a DOCX body's first line), else the first non-empty line
+    /// without Markdown marks; a section heading (`Curriculum Vitae`, `About
+    /// the job`) is passed over while a line that is none follows.
     pub fn title(&self) -> &str {
-        let first_line = || self.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).find(|l| !l.is_empty());
-        let line = self.heading.as_deref().or_else(first_line).unwrap_or("");
+        let lines = || self.lines().map(|(_, l)| l.trim_matches(['#', '*', ' ', '_'])).filter(|l| !l.is_empty());
+        let not_heading = |l: &&str| crate::sections::heading(l).is_none();
+        let line = self
+            .heading
+            .as_deref()
+            .filter(not_heading)
+            .or_else(|| lines().find(not_heading))
+            .or(self.heading.as_deref())
+            .or_else(|| lines().next())
+            .unwrap_or("");
         line.char_indices().nth(200).map_or(line, |(i, _)| &line[..i])
     }
 
@@ -89,5 +99,23 @@ impl Document {
         let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return "" };
         let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
         &self.text[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str) -> String {
+        Document::from_text(Path::new("t.txt"), text).unwrap().title().to_string()
+    }
+
+    #[test]
+    fn title_passes_over_document_labels_and_headings() {
+        assert_eq!(title("Curriculum Vitae\n\nJane Doe\nEngineer"), "Jane Doe");
+        assert_eq!(title("# Résumé\n**Jane Doe**"), "Jane Doe");
+        assert_eq!(title("About the job\nSenior Rust Engineer\nWe build"), "Senior Rust Engineer");
+        assert_eq!(title("## Senior Rust Engineer\nRequirements"), "Senior Rust Engineer");
+        assert_eq!(title("Experience\nSkills"), "Experience", "all headings: the first line");
     }
 }
