@@ -68,6 +68,14 @@ fn ordinary_words_never_match_alone() {
         "fancy",
         "atom",
         "node",
+        "presenter",
+        "sunrise",
+        "encompass",
+        "navigator",
+        "reliance",
+        "notion",
+        "composer",
+        "passport",
     ];
     for word in words {
         let loose =

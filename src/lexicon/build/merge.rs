@@ -2,8 +2,9 @@
 //! skill (one's name is another's name or alias) becomes one entry, and every
 //! alias belongs to one skill only (the first, in source priority, to claim it).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
+use super::english::Ordinary;
 use super::{Candidate, Overrides};
 use crate::lexicon::{Alias, Category, Lexicon, Skill, sort_key};
 use crate::tokenize::{phrase_key, tokenize};
@@ -23,7 +24,7 @@ struct Merger {
 }
 
 /// Merges `candidates` (in priority order) into a sorted lexicon.
-pub fn merge(candidates: Vec<Candidate>, overrides: &Overrides, english: &HashSet<String>) -> Lexicon {
+pub fn merge(candidates: Vec<Candidate>, overrides: &Overrides, english: &Ordinary) -> Lexicon {
     let mut m = Merger::default();
     for c in candidates {
         let name_key = phrase_key(&c.name);
@@ -90,8 +91,10 @@ impl Merger {
 /// from other sources, stop-listed aliases and one- and two-letter words are
 /// dropped, and so are ordinary English words, except the capitalized names
 /// of languages and tools (Linguist, devicon, an O*NET product name), which
-/// match only with that capitalization (`Rust`, `Swift`, `Chef`).
-fn accept(form: &str, c: &Candidate, overrides: &Overrides, english: &HashSet<String>) -> Option<Alias> {
+/// match only with that capitalization (`Rust`, `Swift`, `Chef`). O*NET's
+/// long tail of products named by a capitalized word (`Sunrise`,
+/// `Encompass`) matches only as written too.
+fn accept(form: &str, c: &Candidate, overrides: &Overrides, english: &Ordinary) -> Option<Alias> {
     let form = form.trim();
     if let Some(exact) = form.strip_prefix('=') {
         return Some(Alias { text: exact.to_string(), case_sensitive: true });
@@ -109,8 +112,11 @@ fn accept(form: &str, c: &Candidate, overrides: &Overrides, english: &HashSet<St
     if key.chars().count() <= 2 {
         return None;
     }
-    if !english.contains(&key) {
-        return Some(Alias { text: form.to_string(), case_sensitive: false });
+    let product = matches!(c.source, "linguist" | "devicon" | "onet");
+    let ordinary = if product { &english.products } else { &english.prose };
+    if !ordinary.contains(&key) {
+        let case_sensitive = c.source == "onet" && is_capitalized_word(form);
+        return Some(Alias { text: form.to_string(), case_sensitive });
     }
     let named = matches!(c.source, "linguist" | "devicon") || (c.source == "onet" && form == c.name);
     if !named {
@@ -119,6 +125,12 @@ fn accept(form: &str, c: &Candidate, overrides: &Overrides, english: &HashSet<St
     let capitalized =
         [form, c.name.as_str()].into_iter().find(|f| phrase_key(f) == key && f.chars().any(char::is_uppercase));
     capitalized.map(|f| Alias { text: f.to_string(), case_sensitive: true })
+}
+
+/// An uppercase letter, then lowercase ones (`Sunrise`, not `AutoCAD`).
+fn is_capitalized_word(form: &str) -> bool {
+    let mut chars = form.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 /// One token made of letters only (`make`, `Rust`), the shape of an ordinary word.

@@ -92,12 +92,12 @@ pub fn build(inputs: &BuildInputs) -> Result<Lexicon, BuildError> {
         Some(path) => learned::read(path, &mut overrides)?,
         None => Vec::new(),
     };
-    let english = english::common_words(&inputs.esco.join("skills_en.csv"), &inputs.onet.join("Occupation Data.txt"))?;
+    let english = english::ordinary_words(&inputs.esco, &inputs.onet.join("Occupation Data.txt"))?;
     let mut candidates = overrides.skills.clone();
     candidates.extend(linguist::read(&inputs.linguist)?);
     candidates.extend(devicon::read(&inputs.devicon, &inputs.simple_icons)?);
     candidates.extend(esco::read(&inputs.esco)?);
-    candidates.extend(onet::read(&inputs.onet, &english)?);
+    candidates.extend(onet::read(&inputs.onet, &english.prose)?);
     candidates.extend(learned);
     let mut lexicon = merge::merge(candidates, &overrides, &english);
     lexicon.relations = relations(&lexicon, &esco::broader(&inputs.esco, &lexicon)?, &overrides)
