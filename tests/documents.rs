@@ -49,25 +49,25 @@ fn html_job_post_without_page_boilerplate() {
     }
 }
 
+/// The title of the first document that `jobfit rank` ranks, given `args`.
+fn first_ranked_title(args: &[&str]) -> String {
+    let out = jobfit(&[&["rank", "--format", "json", "--as-of", "2026-11"], args].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    json["ranking"][0]["title"].as_str().unwrap().to_string()
+}
+
 #[test]
 fn html_job_post_is_titled_by_its_heading_not_its_navigation() {
     let post = format!("{DOCS}/linux-developer-post.html");
-    let seed = "resumes/systems-engineer-alireza-ghadimi.txt";
-    let out = jobfit(&["rank", "--resume", seed, "--format", "json", "--as-of", "2026-11", &post]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let title = json["ranking"][0]["title"].as_str().unwrap();
+    let title = first_ranked_title(&["--resume", "resumes/systems-engineer-alireza-ghadimi.txt", &post]);
     assert!(title.starts_with("Senior Linux Developer"), "title {title:?}");
 }
 
 #[test]
 fn docx_resume_is_titled_by_its_body_not_its_page_header() {
     let docx = format!("{DOCS}/seed.docx");
-    let post = "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt";
-    let out = jobfit(&["rank", "--job", post, "--format", "json", "--as-of", "2026-11", &docx]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let title = json["ranking"][0]["title"].as_str().unwrap();
+    let title = first_ranked_title(&["--job", "job_posts/tech-dev-028-senior-linux-developer-ethernet.txt", &docx]);
     assert_eq!(title, "Alireza (Parsa) Ghadimi", "the page header holds only the city");
 }
 
