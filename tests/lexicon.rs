@@ -78,6 +78,11 @@ fn ordinary_words_never_match_alone() {
         "notion",
         "composer",
         "passport",
+        "sanity",
+        "expo",
+        "grunt",
+        "nomad",
+        "karma",
     ];
     for word in words {
         let loose =
