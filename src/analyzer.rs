@@ -171,18 +171,16 @@ impl Stems {
     /// finds them; `None` for an English stop word or a word of
     /// [`MAX_WORD_BYTES`] bytes or more.
     pub fn stem(&mut self, word: &str) -> Option<&str> {
-        let (print, slot) = self.slot(word)?;
-        if slot.print == STOP {
-            return None;
-        }
-        let slot = self.table.get(print, |_| true).expect("the word was just remembered");
-        Some(slot.text(&self.texts))
+        let at = self.slot(word)?;
+        let slot = self.table.at(at);
+        (slot.print != STOP).then(|| slot.text(&self.texts))
     }
 
     /// The [`stem_fingerprint`] of the stem of `word`; `None` as for [`Stems::stem`].
     pub fn stem_print(&mut self, word: &str) -> Option<u64> {
-        let (_, slot) = self.slot(word)?;
-        (slot.print != STOP).then_some(slot.print)
+        let at = self.slot(word)?;
+        let print = self.table.at(at).print;
+        (print != STOP).then_some(print)
     }
 
     /// The words of `text` with their stems (see [`StemmedText`]), each
@@ -192,7 +190,7 @@ impl Stems {
         let mut at = 0;
         while let Some((start, end)) = next_word(text, at) {
             at = end;
-            let slot = self.slot(&text[start..end]).map_or_else(StemSlot::default, |(_, slot)| slot);
+            let slot = self.slot(&text[start..end]).map_or_else(StemSlot::default, |at| *self.table.at(at));
             if let Some(body) = body.as_deref_mut() {
                 body.push(b' ');
                 body.extend_from_slice(slot.bytes(&self.texts));
@@ -202,9 +200,9 @@ impl Stems {
         words
     }
 
-    /// The fingerprint of `word` and its stem's slot, stemming it when new;
-    /// `None` for a word too long to index.
-    fn slot(&mut self, word: &str) -> Option<(u64, StemSlot)> {
+    /// Where the table holds the stem of `word` ([`PrintTable::at`]),
+    /// stemming it when new; `None` for a word too long to index.
+    fn slot(&mut self, word: &str) -> Option<usize> {
         if word.len() >= MAX_WORD_BYTES {
             return None;
         }
@@ -213,8 +211,8 @@ impl Stems {
         } else {
             word_fingerprint(word, &mut self.scratch)
         };
-        if let Some(slot) = self.table.find(print, |_| true) {
-            return Some((print, slot));
+        if let Some(at) = self.table.position(print, |_| true) {
+            return Some(at);
         }
         if self.table.len() >= CACHE_WORDS {
             self.table.clear();
@@ -223,8 +221,7 @@ impl Stems {
         let mut stream = self.chain.token_stream(word);
         let stem = stream.advance().then(|| stream.token().text.as_str());
         let slot = StemSlot::new(stem, &mut self.texts);
-        self.table.insert(print, slot);
-        Some((print, slot))
+        Some(self.table.insert(print, slot))
     }
 }
 
@@ -274,11 +271,12 @@ fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().expect("a character starts at a char boundary")
 }
 
-/// The analyzer as a tantivy tokenizer (registered as `en_keywords`).
+/// The analyzer as a tantivy tokenizer (registered as `en_keywords`); its
+/// words are stemmed with this thread's cache ([`with_stems`]), shared with
+/// [`StemmedText`].
 #[derive(Clone, Default)]
 pub struct EnglishTokenizer {
     token: Token,
-    stems: Stems,
 }
 
 impl Tokenizer for EnglishTokenizer {
@@ -289,7 +287,7 @@ impl Tokenizer for EnglishTokenizer {
         // A body's slots each start with a space: any other text after the mark is analyzed.
         let body = text.strip_prefix(ANALYZED).filter(|body| body.is_empty() || body.starts_with(' '));
         let (text, replay) = body.map_or((text, false), |body| (body, true));
-        EnglishStream { text, at: 0, replay, token: &mut self.token, stems: &mut self.stems }
+        EnglishStream { text, at: 0, replay, token: &mut self.token }
     }
 }
 
@@ -302,7 +300,6 @@ pub struct EnglishStream<'a> {
     /// `text` is a [`StemmedText::body`] without its [`ANALYZED`] mark.
     replay: bool,
     token: &'a mut Token,
-    stems: &'a mut Stems,
 }
 
 impl EnglishStream<'_> {
@@ -337,10 +334,15 @@ impl TokenStream for EnglishStream<'_> {
         while let Some((start, end)) = next_word(self.text, self.at) {
             self.at = end;
             self.token.position = self.token.position.wrapping_add(1);
-            if let Some(stem) = self.stems.stem(&self.text[start..end]) {
-                self.token.text.clear();
-                self.token.text.push_str(stem);
-                (self.token.offset_from, self.token.offset_to) = (start, end);
+            let token = &mut *self.token;
+            let stemmed = with_stems(|stems| {
+                stems.stem(&self.text[start..end]).map(|stem| {
+                    token.text.clear();
+                    token.text.push_str(stem);
+                })
+            });
+            if stemmed.is_some() {
+                (token.offset_from, token.offset_to) = (start, end);
                 return true;
             }
         }

@@ -38,29 +38,35 @@ impl<V: Copy + Default> PrintTable<V> {
 
     /// The first value stored under `print` for which `same` holds.
     pub fn find(&self, print: u64, same: impl Fn(V) -> bool) -> Option<V> {
-        self.get(print, |&v| same(v)).copied()
+        self.position(print, |&v| same(v)).map(|slot| self.slots[slot].1)
     }
 
-    /// The first value stored under `print` for which `same` holds, in place.
-    pub fn get(&self, print: u64, same: impl Fn(&V) -> bool) -> Option<&V> {
+    /// The slot of the first value stored under `print` for which `same`
+    /// holds, for [`PrintTable::at`] (valid until the next insert or clear).
+    pub fn position(&self, print: u64, same: impl Fn(&V) -> bool) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut slot = print as usize & mask;
         loop {
             match &self.slots[slot] {
                 (EMPTY, _) => return None,
-                (p, value) if *p == print && same(value) => return Some(value),
+                (p, value) if *p == print && same(value) => return Some(slot),
                 _ => slot = (slot + 1) & mask,
             }
         }
     }
 
-    /// Stores `value` under `print` (beside any value already there).
-    pub fn insert(&mut self, print: u64, value: V) {
+    /// The value in `slot` (from [`PrintTable::position`] or [`PrintTable::insert`]).
+    pub fn at(&self, slot: usize) -> &V {
+        &self.slots[slot].1
+    }
+
+    /// Stores `value` under `print` (beside any value already there); its slot.
+    pub fn insert(&mut self, print: u64, value: V) -> usize {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        self.place(print, value);
         self.len += 1;
+        self.place(print, value)
     }
 
     /// Empties the table, keeping its room.
@@ -74,13 +80,14 @@ impl<V: Copy + Default> PrintTable<V> {
         self.slots.iter_mut().filter(|(p, _)| *p != EMPTY).map(|(_, v)| v)
     }
 
-    fn place(&mut self, print: u64, value: V) {
+    fn place(&mut self, print: u64, value: V) -> usize {
         let mask = self.slots.len() - 1;
         let mut slot = print as usize & mask;
         while self.slots[slot].0 != EMPTY {
             slot = (slot + 1) & mask;
         }
         self.slots[slot] = (print, value);
+        slot
     }
 
     fn grow(&mut self) {
