@@ -58,12 +58,13 @@ impl InputFormat {
     /// (`%PDF-`), DOCX (a ZIP archive), HTML (a document type or `<html>`
     /// tag first), else text.
     pub fn sniff(bytes: &[u8]) -> InputFormat {
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start().to_ascii_lowercase();
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+        let head = head.trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
         if bytes.starts_with(b"%PDF-") {
             InputFormat::Pdf
         } else if bytes.starts_with(b"PK\x03\x04") {
             InputFormat::Docx
-        } else if head.trim_start_matches('\u{feff}').starts_with("<!doctype html") || head.starts_with("<html") {
+        } else if head.starts_with("<!doctype html") || head.starts_with("<html") {
             InputFormat::Html
         } else {
             InputFormat::Text
@@ -278,3 +279,17 @@ fn isolated<T: Send + 'static>(
 
 /// Thread name prefix of isolated extractors; the binary silences their panic messages.
 pub const ISOLATED_THREAD_PREFIX: &str = "jobfit-extract";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing_reads_the_first_bytes() {
+        assert_eq!(InputFormat::sniff(b"%PDF-1.7\n"), InputFormat::Pdf);
+        assert_eq!(InputFormat::sniff(b"PK\x03\x04rest"), InputFormat::Docx);
+        assert_eq!(InputFormat::sniff(b"  <!DOCTYPE html><p>x"), InputFormat::Html);
+        assert_eq!(InputFormat::sniff("\u{feff}<html><body>x".as_bytes()), InputFormat::Html, "after a BOM too");
+        assert_eq!(InputFormat::sniff(b"Senior Engineer\n<html> is a tag"), InputFormat::Text);
+    }
+}
