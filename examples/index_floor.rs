@@ -7,7 +7,7 @@
 //! `cargo run --release --example index_floor -- /tmp/corpus /tmp/floor`
 //! under `/usr/bin/time`, beside `jobfit index add` of the same corpus.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jobfit::keywords::{ANALYZER, analyzer};
 use tantivy::schema::{IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
@@ -17,20 +17,6 @@ use tantivy::{Index, TantivyDocument};
 const WRITER_BYTES: usize = 30_000_000;
 /// Documents between commits (as `jobfit index add`: 40 rounds of 500).
 const COMMIT_EVERY: usize = 20_000;
-
-/// The files under `dir`, sorted, depth first.
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).expect("a readable folder").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
 
 fn main() -> tantivy::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -49,8 +35,8 @@ fn main() -> tantivy::Result<()> {
     let index = Index::create_in_dir(&out, builder.build())?;
     index.tokenizers().register(ANALYZER, analyzer());
     let mut writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
-    let mut paths = Vec::new();
-    files(&corpus, &mut paths);
+    // The files `jobfit index add` would take from the folder, in its order.
+    let paths = jobfit::batch::expand(&[corpus]);
     let mut bytes = 0;
     for (n, file) in paths.iter().enumerate() {
         let content = std::fs::read_to_string(file)?;
