@@ -1,5 +1,6 @@
 //! Real-world documents: the same résumé as text, PDF and DOCX gives the same
-//! skills; HTML boilerplate is dropped; bad input of every kind ends with a
+//! skills; HTML boilerplate is dropped (a job page's JSON-LD posting is
+//! preferred to its text); bad input of every kind ends with a
 //! one-line error naming the file and exit code 2, never a panic or a hang.
 
 use std::collections::BTreeSet;
@@ -47,6 +48,27 @@ fn html_job_post_without_page_boilerplate() {
     for boilerplate in ["Kubernetes", "Terraform", "Scala", "Salesforce", "HubSpot"] {
         assert!(!found.contains(boilerplate), "{boilerplate} comes from a script or hidden banner");
     }
+}
+
+#[test]
+fn html_job_page_with_json_ld_gives_the_posting_not_the_page() {
+    let path = format!("{DOCS}/data-engineer-jsonld.html");
+    let out = jobfit(&["skills", &path, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let section_of = |skill: &str| {
+        let m = json["matches"].as_array().unwrap().iter().find(|m| m["skill"] == skill);
+        m.map(|m| m["section"].as_str().unwrap().to_string())
+    };
+    for (skill, section) in
+        [("Apache Airflow", "responsibilities"), ("Apache Kafka", "requirements"), ("Apache Spark", "preferred")]
+    {
+        assert_eq!(section_of(skill).as_deref(), Some(section), "{skill}");
+    }
+    for page_only in ["Salesforce", "HubSpot", "Java", "Kubernetes", "Terraform", "Swift", "Scala", "React"] {
+        assert_eq!(section_of(page_only), None, "{page_only} is in the page's related jobs, not the posting");
+    }
+    let title = first_ranked_title(&["--resume", "resumes/systems-engineer-alireza-ghadimi.txt", &path]);
+    assert_eq!(title, "Senior Data Engineer (Remote, EU)");
 }
 
 /// The title of the first document that `jobfit rank` ranks, given `args`.

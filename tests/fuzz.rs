@@ -60,6 +60,7 @@ fn fuzz_docx() {
 #[test]
 fn fuzz_html() {
     fuzz("tests/fixtures/documents/linux-developer-post.html", InputFormat::Html);
+    fuzz("tests/fixtures/documents/data-engineer-jsonld.html", InputFormat::Html);
 }
 
 #[test]

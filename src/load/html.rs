@@ -1,12 +1,15 @@
 //! HTML to text with `html2text` (document CSS applied, so hidden elements
 //! are dropped; scripts and styles never render), one block a line, and the
 //! page's main heading. Entity-escaped HTML, as some job boards send it, is
-//! decoded once more.
+//! decoded once more. A page that embeds a schema.org `JobPosting` with a
+//! real description gives that posting's title and text instead (see
+//! [`super::jsonld`]): a saved job page is mostly navigation and related jobs.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::jsonld::job_posting;
 use super::{ISOLATED_THREAD_PREFIX, isolated};
 
 /// Deepest element nesting accepted; deeper documents are refused before
@@ -29,6 +32,11 @@ pub(super) fn to_text(html: &str) -> Result<(String, Option<String>), String> {
         return Err(format!("elements nested {depth} deep, over the limit of {MAX_NESTING}"));
     }
     isolated(&format!("{ISOLATED_THREAD_PREFIX}-html"), STACK_BYTES, move || {
+        let posting = job_posting(&html, |fragment| render(fragment, false).ok());
+        if let Some(posting) = posting.filter(|p| nesting(&p.html) <= MAX_NESTING) {
+            let text = render(&posting.html, false)?;
+            return Ok((text, posting.title.or_else(|| main_heading(&html))));
+        }
         let text = render(&html, true)?;
         Ok((text, main_heading(&html)))
     })
@@ -60,7 +68,8 @@ fn looks_escaped(html: &str) -> bool {
     html.contains("&lt;") && !html.contains('<')
 }
 
-fn unescape(html: &str) -> String {
+/// `html` with the five common entities decoded (`&amp;` last, so `&amp;lt;` gives `&lt;`).
+pub(super) fn unescape(html: &str) -> String {
     html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 

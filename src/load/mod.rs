@@ -5,6 +5,7 @@
 
 mod docx;
 mod html;
+mod jsonld;
 mod pdf;
 
 use std::io::Read;
