@@ -1,4 +1,5 @@
-//! HTML to text with `html2text` (document CSS applied, so hidden elements
+//! HTML to text with `html2text` (document CSS applied, so hidden elements,
+//! and the page's `<nav>`, `<footer>` and `<aside>`,
 //! are dropped; scripts and styles never render), one block a line, and the
 //! page's main heading. Entity-escaped HTML, as some job boards send it, is
 //! decoded once more. A page that embeds a schema.org `JobPosting` with a
@@ -18,6 +19,9 @@ pub(super) const MAX_NESTING: usize = 512;
 /// Render width in columns: wide, so paragraphs stay on one line.
 const WIDTH: usize = 10_000;
 const STACK_BYTES: usize = 256 * 1024 * 1024;
+/// A page's navigation, footer and side column (menus, related jobs, share
+/// links) are not the post: hidden whatever the page's own CSS says.
+const PAGE_CHROME: &str = "nav, footer, aside { display: none !important; }";
 const VOID_ELEMENTS: [&str; 14] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
@@ -42,10 +46,11 @@ pub(super) fn to_text(html: &str) -> Result<(String, Option<String>), String> {
     })
 }
 
-/// `html` as plain text, one block a line (with the page's CSS when `css`).
+/// `html` as plain text, one block a line (with the page's CSS, and its
+/// [`PAGE_CHROME`] hidden, when `css`).
 fn render(html: &str, css: bool) -> Result<String, String> {
     let config = html2text::config::plain_no_decorate().allow_width_overflow();
-    let config = if css { config.use_doc_css() } else { config };
+    let config = if css { config.use_doc_css().add_css(PAGE_CHROME).map_err(|e| e.to_string())? } else { config };
     config.string_from_read(html.as_bytes(), WIDTH).map_err(|e| e.to_string())
 }
 
@@ -107,6 +112,17 @@ mod tests {
         assert!(text.contains("Rust Engineer") && text.contains("Kubernetes") && text.contains("Go"));
         assert!(!text.contains("var rust") && !text.contains("hidden"), "{text}");
         assert!(text.lines().any(|l| l.trim().ends_with("Kubernetes")), "list items are lines: {text}");
+    }
+
+    #[test]
+    fn navigation_footer_and_side_column_are_not_the_post() {
+        let html = "<style>nav, aside { display: block }</style><nav>Jobs Salesforce</nav><h1>Go Developer</h1>\
+            <p>We use Go</p><aside>Similar: Java Developer</aside><footer>Made with React</footer>";
+        let (text, _) = to_text(html).unwrap();
+        assert!(text.contains("We use Go"), "{text}");
+        for chrome in ["Salesforce", "Java", "React"] {
+            assert!(!text.contains(chrome), "{chrome}: {text}");
+        }
     }
 
     #[test]
