@@ -1,6 +1,8 @@
 //! Merging candidates from all sources into canonical skills: the same
-//! skill (one's name is another's name or alias) becomes one entry, and every
-//! alias belongs to one skill only (the first, in source priority, to claim it).
+//! skill (one's name is another's name or alias, in the singular or the
+//! plural: `geographic information systems`, `Geographic information
+//! system`) becomes one entry, and every alias belongs to one skill only
+//! (the first, in source priority, to claim it or its other number).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -21,6 +23,8 @@ struct Merger {
     entries: Vec<Entry>,
     by_name: HashMap<String, usize>,
     by_alias: HashMap<String, usize>,
+    /// [`number_key`] of each claimed alias → its entry.
+    by_number: HashMap<String, usize>,
 }
 
 /// Merges `candidates` (in priority order) into a sorted lexicon.
@@ -62,6 +66,7 @@ impl Merger {
             .by_name
             .get(name_key)
             .or_else(|| self.by_alias.get(name_key))
+            .or_else(|| self.by_number.get(number_key(name_key)))
             .copied()
             .or_else(|| c.same_as.iter().find_map(|a| self.by_name.get(&phrase_key(a)).copied()));
         found.unwrap_or_else(|| {
@@ -77,14 +82,28 @@ impl Merger {
         })
     }
 
+    /// Gives `alias` to entry `index` unless another entry holds it or its
+    /// other number (an entry may hold both: the matcher reads plurals anyway).
     fn claim(&mut self, index: usize, alias: Alias) {
         let key = phrase_key(&alias.text);
-        if self.by_alias.contains_key(&key) {
+        let number = number_key(&key).to_string();
+        if self.by_alias.contains_key(&key) || self.by_number.get(&number).is_some_and(|&i| i != index) {
             return;
         }
         self.by_alias.insert(key, index);
+        self.by_number.insert(number, index);
         self.entries[index].aliases.push(alias);
     }
+}
+
+/// A phrase key without the plural `s` of its last word, when that word has
+/// five letters or more and does not end in `ss` (`systems` → `system`;
+/// `class`, `CIMS`, `Kubernetes`' `es` kept as `kubernete`, which no other
+/// skill names): the key a skill's singular and plural forms share.
+fn number_key(key: &str) -> &str {
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    let plural = last.len() >= 5 && last.ends_with('s') && !last.ends_with("ss");
+    if plural { &key[..key.len() - 1] } else { key }
 }
 
 /// The alias to keep for `form`, or `None`: overrides are taken as written;
@@ -137,4 +156,54 @@ fn is_capitalized_word(form: &str) -> bool {
 fn is_one_plain_word(form: &str) -> bool {
     let tokens = tokenize(form);
     tokens.len() == 1 && form.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(name: &str, aliases: &[&str], source: &'static str) -> Candidate {
+        Candidate {
+            name: name.to_string(),
+            category: Category::Domain,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            same_as: Vec::new(),
+            source,
+        }
+    }
+
+    fn skills(candidates: Vec<Candidate>) -> Vec<(String, Vec<String>)> {
+        let lexicon = merge(candidates, &Overrides::default(), &Ordinary::default());
+        lexicon.skills.into_iter().map(|s| (s.name, s.aliases.into_iter().map(|a| a.text).collect())).collect()
+    }
+
+    #[test]
+    fn singular_and_plural_names_are_one_skill() {
+        let found = skills(vec![
+            candidate("geographic information systems", &["GIS"], "esco"),
+            candidate("Geographic information system", &["Geographic information system GIS software"], "onet"),
+            candidate("Learning management system", &[], "onet"),
+            candidate("learning management systems", &[], "esco"),
+        ]);
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["geographic information systems", "Learning management system"]);
+        assert_eq!(found[1].1, ["Learning management system", "learning management systems"]);
+    }
+
+    #[test]
+    fn the_other_number_of_a_claimed_alias_stays_with_its_skill() {
+        let found = skills(vec![
+            candidate("Tax preparation", &["tax returns"], "esco"),
+            candidate("manage finances", &["tax return", "budgets"], "esco"),
+            candidate("Class", &["classes"], "esco"),
+            candidate("CIMS", &[], "onet"),
+            candidate("CIM", &[], "onet"),
+        ]);
+        let aliases = |name: &str| found.iter().find(|(n, _)| n == name).map(|(_, a)| a.clone()).unwrap();
+        assert_eq!(aliases("manage finances"), ["manage finances", "budgets"]);
+        assert_eq!(aliases("CIM"), ["CIM"], "short words are not read as plurals");
+        assert_eq!(number_key("classes"), "classe");
+        assert_eq!(number_key("class"), "class");
+        assert_eq!(number_key("tax returns"), "tax return");
+    }
 }
