@@ -1,7 +1,9 @@
 //! Text normalization applied to every loaded document: Unicode NFKC per
 //! character (ligatures such as `ﬁ`, full-width forms, no-break spaces),
 //! typographic quotes to ASCII, invisible characters removed, Markdown
-//! backslash escapes (`io\_uring`) undone, tabs to spaces, `\n` line ends.
+//! backslash escapes (`io\_uring`) undone, tabs to spaces, `\n` line ends,
+//! and letter-spaced lines, as design templates set headings and PDFs give
+//! them back (`E X P E R I E N C E`), joined into words.
 //! A byte map leads every normalized offset back to the original text.
 
 use unicode_normalization::UnicodeNormalization;
@@ -31,7 +33,31 @@ pub fn normalize(text: &str) -> Normalized {
         at += c.len_utf8();
     }
     out.map.push(text.len() as u32);
+    if out.text.split('\n').any(letter_spaced) {
+        out = out.join_letter_spacing();
+    }
     out
+}
+
+/// Fewest letters of a letter-spaced line.
+const MIN_SPACED_LETTERS: usize = 4;
+
+/// Whether `line` is letter-spaced: single letters (or `&`) apart by one
+/// space, words apart by more, at least [`MIN_SPACED_LETTERS`] letters.
+fn letter_spaced(line: &str) -> bool {
+    let text = line.trim();
+    if text.as_bytes().get(1) != Some(&b' ') && text.chars().nth(1) != Some(' ') {
+        return false;
+    }
+    let mut letters = 0;
+    for token in text.split(' ').filter(|t| !t.is_empty()) {
+        let mut chars = token.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() || c == '&' => letters += 1,
+            _ => return false,
+        }
+    }
+    letters >= MIN_SPACED_LETTERS
 }
 
 /// The length of the leading run of ASCII bytes that normalization keeps as they are.
@@ -60,6 +86,41 @@ impl Normalized {
         self.map.extend(at as u32..(at + run.len()) as u32);
     }
 
+    /// The text with each [`letter_spaced`] line's letters joined: one
+    /// space dropped, a longer run of spaces kept as one (a word gap), as is
+    /// one around `&`.
+    fn join_letter_spacing(self) -> Normalized {
+        let mut out =
+            Normalized { text: String::with_capacity(self.text.len()), map: Vec::with_capacity(self.map.len()) };
+        let mut at = 0;
+        for line in self.text.split_inclusive('\n') {
+            if !letter_spaced(line) {
+                out.text.push_str(line);
+                out.map.extend_from_slice(&self.map[at..at + line.len()]);
+                at += line.len();
+                continue;
+            }
+            let mut spaces = 0;
+            for (i, c) in line.char_indices() {
+                if c == ' ' {
+                    spaces += 1;
+                    continue;
+                }
+                let apart = c == '&' || out.text.ends_with(['&', '\n']);
+                if spaces > 1 || (spaces == 1 && apart) {
+                    out.text.push(' ');
+                    out.map.push(self.map[at + i - spaces]);
+                }
+                spaces = 0;
+                out.text.push(c);
+                out.map.extend_from_slice(&self.map[at + i..at + i + c.len_utf8()]);
+            }
+            at += line.len();
+        }
+        out.map.push(self.map[at]);
+        out
+    }
+
     fn push(&mut self, c: char, original_at: usize) {
         self.text.push(c);
         self.map.extend(std::iter::repeat_n(original_at as u32, c.len_utf8()));
@@ -76,6 +137,18 @@ mod tests {
         assert_eq!(normalize("\u{201C}io\\_uring\u{201D} \\$25M").text, "\"io_uring\" $25M");
         assert_eq!(normalize("a\r\nb\\n").text, "a\nb\\n");
         assert_eq!(normalize("soft\u{00AD}ware").text, "software");
+    }
+
+    #[test]
+    fn letter_spaced_lines_are_words() {
+        let n =
+            normalize("Jane\n  P R O F E S S I O N A L   E X P E R I E N C E\nS K I L L S &  T O O L S\nA B C\nC R Go");
+        assert_eq!(n.text, "Jane\n PROFESSIONAL EXPERIENCE\nSKILLS & TOOLS\nA B C\nC R Go");
+        let original = "Jane\n  P R O F E S S I O N A L   E X P E R I E N C E";
+        let at = n.text.find("EXPERIENCE").unwrap();
+        assert_eq!(&original[n.map[at] as usize..], "E X P E R I E N C E");
+        assert_eq!(n.map.len(), n.text.len() + 1);
+        assert_eq!(n.map[n.text.find("SKILLS").unwrap()] as usize, original.len() + 1);
     }
 
     #[test]
