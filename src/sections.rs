@@ -138,7 +138,8 @@ fn headings() -> &'static FxHashMap<String, Section> {
 }
 
 /// The section a heading line opens, or `None` if the line is not a known
-/// heading. Markdown marks (`#`, `*`, `_`) and a trailing colon are ignored;
+/// heading. Markdown marks (`#`, `*`, `_`) and a trailing colon are ignored,
+/// `&` reads as `and` (`Awards & Honors`);
 /// `Qualifications: 5+ years …` opens `requirements` too.
 pub fn heading(line: &str) -> Option<Section> {
     let text = line.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_', ' ']);
@@ -149,7 +150,11 @@ pub fn heading(line: &str) -> Option<Section> {
         if candidate.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
             return None;
         }
-        headings().get(&phrase_key(candidate)).copied()
+        let found = headings().get(&phrase_key(candidate)).copied();
+        found.or_else(|| {
+            let spelled = candidate.contains('&').then(|| candidate.replace('&', " and "))?;
+            headings().get(&phrase_key(&spelled)).copied()
+        })
     })
 }
 
@@ -268,6 +273,11 @@ mod tests {
         assert_eq!(heading("**Technical Skills:**"), Some(Section::Skills));
         assert_eq!(heading("Qualifications: * Bachelor's degree"), Some(Section::Requirements));
         assert_eq!(heading("What you 'll do"), Some(Section::Responsibilities));
+        assert_eq!(heading("AWARDS & HONORS"), Some(Section::Awards));
+        assert_eq!(heading("Skills & Abilities:"), Some(Section::Skills));
+        assert_eq!(heading("Work History"), Some(Section::Experience));
+        assert_eq!(heading("Leadership experience"), None, "a requirement as often as a heading");
+        assert_eq!(heading("Knowledge, Skills and Abilities"), Some(Section::Requirements));
         assert_eq!(heading("### System Engineer"), None);
         assert_eq!(heading("**Languages:** Rust, C, Go"), None);
         assert_eq!(heading("Experience with distributed systems and cloud platforms is required"), None);
