@@ -45,10 +45,16 @@ const MIN_SPACED_LETTERS: usize = 4;
 /// Whether `line` is letter-spaced: single letters (or `&`) apart by one
 /// space, words apart by more, at least [`MIN_SPACED_LETTERS`] letters.
 fn letter_spaced(line: &str) -> bool {
-    let text = line.trim();
-    if text.as_bytes().get(1) != Some(&b' ') && text.chars().nth(1) != Some(' ') {
+    let text = line.trim_start_matches(' ');
+    let second = match text.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() || *b == b'&' => 1,
+        Some(b) if !b.is_ascii() => text.chars().next().map_or(0, char::len_utf8),
+        _ => return false,
+    };
+    if text.as_bytes().get(second) != Some(&b' ') {
         return false;
     }
+    let text = text.trim();
     let mut letters = 0;
     for token in text.split(' ').filter(|t| !t.is_empty()) {
         let mut chars = token.chars();

@@ -1,7 +1,7 @@
 //! Years-of-experience requirements of a job post (`5+ years of Rust`,
 //! `3-5 years experience in backend development`, `at least 7 years of
-//! demonstrated proficiency in C / C++`), checked against the years the
-//! résumé's dated roles show.
+//! demonstrated proficiency in C / C++`, `five (5) years of experience`),
+//! checked against the years the résumé's dated roles show.
 
 use std::sync::OnceLock;
 
@@ -36,12 +36,50 @@ pub struct YearsRequirement {
     pub met: bool,
 }
 
+/// Number words read as years (`five years`, `two (2) years`), longest first
+/// where one starts another.
+const NUMBER_WORDS: [(&str, u32); 20] = [
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seventeen", 17),
+    ("seven", 7),
+    ("eighteen", 18),
+    ("eight", 8),
+    ("nineteen", 19),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("twenty", 20),
+];
+
+/// A years phrase: a number in digits or words, an optional `(2)` after a
+/// word, an optional `+` or range (`3-5`, `3 to 5`), then `years` or `yrs`;
+/// group 1 is the (lower) number.
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(\d{1,2})\s*(?:\+|\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs)(?-u:\b)")
-            .expect("valid regex")
+        let words = NUMBER_WORDS.map(|(w, _)| w).join("|");
+        let number = format!(r"(?:\d{{1,2}}|{words})(?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?");
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(\d{{1,2}}|{words})(?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?\s*(?:\+|\s*(?:-|–|to)\s*{number})?\s*\+?\s*(?:years?|yrs)(?-u:\b)"
+        ))
+        .expect("valid regex")
     })
+}
+
+/// The number of a years phrase: digits, or a [`NUMBER_WORDS`] word in any case; 0 when neither.
+fn years_number(text: &str) -> u32 {
+    text.parse()
+        .unwrap_or_else(|_| NUMBER_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(text)).map_or(0, |&(_, n)| n))
 }
 
 /// A years-of-experience requirement as the index stores it.
@@ -61,12 +99,12 @@ pub struct YearsAsk {
 pub fn years_asked(job: &Analysis) -> Vec<YearsAsk> {
     let mut out = Vec::new();
     for (n, line) in job.doc.lines() {
-        if job.section(n).is_boilerplate() || !has_digit(line) {
+        if job.section(n).is_boilerplate() || !may_hold_years(line) {
             continue;
         }
         for caps in years_regex().captures_iter(line) {
             let Some(whole) = caps.get(0) else { continue };
-            let years: u32 = caps[1].parse().unwrap_or(0);
+            let years = years_number(&caps[1]);
             let after = &line[whole.end()..];
             let window = &after[..floor_char_boundary(after, EXPERIENCE_WITHIN)].to_lowercase();
             let about_experience = ["experience", "proficiency", "expertise"].iter().any(|w| window.contains(w));
@@ -84,10 +122,14 @@ pub fn years_asked(job: &Analysis) -> Vec<YearsAsk> {
     out
 }
 
-/// Whether `line` has an ASCII digit, as every years phrase does (a
-/// branch-free scan, much cheaper than the regex on the many lines without).
-fn has_digit(line: &str) -> bool {
-    line.bytes().fold(false, |seen, b| seen | b.is_ascii_digit())
+/// Whether `line` may hold a years phrase: it has an ASCII digit, or `ye`
+/// or `yr` in any case (`years`, `yrs`); two scans much cheaper than the
+/// regex on the many lines without.
+fn may_hold_years(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().fold(false, |seen, b| seen | b.is_ascii_digit())
+        || memchr::memchr2_iter(b'y', b'Y', bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(|&b| matches!(b | 0x20, b'e' | b'r')))
 }
 
 /// Years the résumé shows for an ask: the most of its skills, or the total when it names none.
@@ -159,5 +201,17 @@ mod tests {
                 (3, vec!["Python".to_string()], 0.0, false),
             ]
         );
+    }
+
+    #[test]
+    fn years_in_words_and_with_parenthesized_digits() {
+        let phrases = |post: &str| -> Vec<u32> { required(post, "## Experience\n").into_iter().map(|r| r.0).collect() };
+        let post = "Requirements\n- Minimum of five years of professional experience with Python\n\
+            - At least two (2) years of experience with Kubernetes\n- Ten years of industry experience\n\
+            - Five (5)+ years of experience\n- Three to five years of relevant experience\n- 7+ yrs of experience in Java\n\
+            - Someone with years of experience; one of the teams\n";
+        assert_eq!(phrases(post), [5, 2, 10, 5, 3, 7]);
+        assert_eq!(years_number("Seventeen"), 17);
+        assert_eq!(years_number("a"), 0);
     }
 }
