@@ -83,7 +83,10 @@ const TITLE_LOOKBACK: usize = 3;
 fn range_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let date = r"(?:\d{1,2}/\d{2,4}|[A-Za-z]{3,9}\.?\s+'?\d{2,4}|\d{4})";
+        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
+        let date = format!(
+            r"(?:\d{{1,2}}/\d{{2,4}}|(?:0?[1-9]|1[0-2])\.\d{{4}}|\d{{4}}-(?:0[1-9]|1[0-2])\b|{month}\.?\s+'?\d{{2,4}}|\d{{4}})"
+        );
         let end = r"(?:present|now|current|today|ongoing|date)";
         Regex::new(&format!(r"(?i)\b({date})\s*(?:-|–|—|to|until|till)\s*({date}|{end})\b")).expect("valid regex")
     })
@@ -102,11 +105,16 @@ pub fn date_range(line: &str, as_of: Month) -> Option<(Month, Month, usize)> {
     plausible.then(|| (start, end, caps.get(0).map_or(0, |m| m.start())))
 }
 
-/// One side of a range: `MM/YYYY`, `MM/YY`, `Mon YYYY`, `Month 'YY`, or `YYYY`
-/// (January when it starts a range, December when it ends one).
+/// One side of a range: `MM/YYYY`, `MM/YY`, `MM.YYYY`, `YYYY-MM`, `Mon
+/// YYYY`, `Month 'YY`, or `YYYY` (January when it starts a range, December
+/// when it ends one).
 fn date(text: &str, is_end: bool, as_of: Month) -> Option<Month> {
     let text = text.trim();
-    if let Some((m, y)) = text.split_once('/') {
+    if let Some((y, m)) = text.split_once('-').filter(|(y, _)| y.len() == 4) {
+        let (year, month): (i32, i32) = (y.parse().ok()?, m.parse().ok()?);
+        return (1..=12).contains(&month).then(|| Month::new(year, month));
+    }
+    if let Some((m, y)) = text.split_once(['/', '.']).filter(|(m, _)| m.bytes().all(|b| b.is_ascii_digit())) {
         let month: i32 = m.parse().ok()?;
         let year = full_year(y, as_of)?;
         return (1..=12).contains(&month).then(|| Month::new(year, month));
@@ -156,18 +164,30 @@ impl Experience {
     }
 }
 
-/// The role title: the text before the dates on their line, else the nearest
-/// line above (within [`TITLE_LOOKBACK`]); with the 1-based line it is on.
+/// The role title: the text before the dates on their line when the line
+/// opens a role (it follows a blank line, a bullet, a sentence or another
+/// role's dates), else the nearest line above (within [`TITLE_LOOKBACK`]),
+/// as in `Engineer` over `Acme, Berlin  2019 – 2021`; with the 1-based line it is on.
 fn title_for(lines: &[&str], i: usize, at: usize) -> (String, usize) {
     let clean = |s: &str| s.trim().trim_matches(['#', '*', '_', '|', ',', '-', '–', '(', ' ']).trim().to_string();
     let before = clean(&lines[i][..at]);
-    if before.chars().filter(|c| c.is_alphabetic()).count() >= 3 && i > 0 && lines[i - 1].trim().is_empty() {
+    if before.chars().filter(|c| c.is_alphabetic()).count() >= 3 && (i == 0 || ends_a_block(lines[i - 1])) {
         return (before, i + 1);
     }
     (1..=TITLE_LOOKBACK.min(i))
         .map(|k| i - k)
         .find(|&j| !lines[j].trim().is_empty())
         .map_or((before, i + 1), |j| (clean(lines[j]), j + 1))
+}
+
+/// Whether a role line after `line` starts a new block: `line` is blank, a
+/// bullet, a sentence or holds a date range.
+fn ends_a_block(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty()
+        || line.starts_with(['-', '•', '*', '●', '▪', '◦', '–', '·'])
+        || line.ends_with('.')
+        || range_regex().is_match(line)
 }
 
 /// `Software Engineer, Parcelly` → (`Software Engineer`, `Parcelly`): the
@@ -255,6 +275,10 @@ mod tests {
         assert_eq!(range("2017–2019"), Some((m(2017, 1), m(2019, 12))));
         assert_eq!(range("06/19 - 03/21"), Some((m(2019, 6), m(2021, 3))));
         assert_eq!(range("Jan '98 – Dec '99"), Some((m(1998, 1), m(1999, 12))));
+        assert_eq!(range("01.2017 – 12.2017"), Some((m(2017, 1), m(2017, 12))));
+        assert_eq!(range("2015-03 — 2015-12"), Some((m(2015, 3), m(2015, 12))));
+        assert_eq!(range("2019-2021"), Some((m(2019, 1), m(2021, 12))), "years, not ISO months");
+        assert_eq!(range("scored 4.5 - 6.0"), None);
         assert_eq!(range("reduced latency 30 - 45 ms"), None);
         assert_eq!(range("2024 - 2019"), None, "a range must not run backwards");
     }
@@ -267,6 +291,21 @@ mod tests {
         assert_eq!(merged_months(overlapping.into_iter()), 29 + 1);
         let adjacent = [(m(2018, 1), m(2018, 6)), (m(2018, 7), m(2018, 12))];
         assert_eq!(merged_months(adjacent.into_iter()), 12);
+    }
+
+    #[test]
+    fn a_dated_role_line_after_a_bullet_is_its_own_title() {
+        let lines = [
+            "Engineer",
+            "- Built Go services",
+            "Data Engineer | Beta | Mar. 2021 - Sep. 2022",
+            "Acme, Berlin  2019 – 2021",
+        ];
+        let at = |i: usize| date_range(lines[i], AS_OF).expect(lines[i]).2;
+        assert_eq!(title_for(&lines, 2, at(2)), ("Data Engineer | Beta".to_string(), 3));
+        assert_eq!(title_for(&lines, 3, at(3)), ("Acme, Berlin".to_string(), 4), "after another role's dates");
+        let lines = ["Senior Engineer", "Acme, Berlin  2019 – 2021"];
+        assert_eq!(title_for(&lines, 1, date_range(lines[1], AS_OF).unwrap().2), ("Senior Engineer".to_string(), 1));
     }
 
     #[test]
