@@ -46,23 +46,24 @@ pub struct Degree {
 }
 
 /// One pattern a level, case-insensitive unless marked `(?-i)`: bare
-/// `Master`/`MS`/`BA` need `degree` or capitals so that `master the tools` is no degree.
+/// `Master`/`MS`/`BA` need `degree` or capitals so that `master the tools` is no degree;
+/// dotted abbreviations (`B.S.`, `M.A.`) may end in their dot.
 /// Word boundaries are ASCII (`(?-u:\b)`), which keeps the regexes on the fast DFA engines.
 const PATTERNS: [(Level, &str); 4] = [
     (Level::Doctorate, r"(?-u:\b)(?:ph\.?\s?d(?-u:\b)\.?|doctorate|doctoral degree|d\.\s?phil(?-u:\b))"),
     (
         Level::Master,
-        r"(?-u:\b)(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)|m\.?sc(?-u:\b)\.?|(?-i:MS|MA|MBA|MEng|M\.S\.|M\.A\.)(?-u:\b)|cand\.\s?\w+|postgraduate degree)",
+        r"(?-u:\b)(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)|m\.?sc(?-u:\b)\.?|(?-i:MS|MA|MBA|MEng|MTech|MCA|MFA|MPH|MPA|MSN|MSW|LLM)(?-u:\b)|(?-i:M\.S|M\.A|M\.Tech|M\.Eng)(?-u:\b)\.?|cand\.\s?\w+|postgraduate degree)",
     ),
     (
         Level::Bachelor,
-        r"(?-u:\b)(?:bachelor'?s?|b\.?sc(?-u:\b)\.?|(?-i:BS|BA|BSN|BEng|B\.S\.|B\.A\.|BTech|B\.Tech)(?-u:\b)|undergraduate degree|university degree|college degree)",
+        r"(?-u:\b)(?:bachelor'?s?|b\.?sc(?-u:\b)\.?|(?-i:BS|BA|BSN|BEng|BTech|BBA|BCom|BFA|BASc|BSE)(?-u:\b)|(?-i:B\.S|B\.A|B\.E|B\.Tech|B\.Com|B\.Eng)(?-u:\b)\.?|undergraduate degree|university degree|college degree)",
     ),
-    (Level::Associate, r"(?-u:\b)associate'?s?\s+degree"),
+    (Level::Associate, r"(?-u:\b)associate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:arts|science))"),
 ];
 
 /// Words after `of` that name the degree, not its field (`Master of Science`).
-const DEGREE_NAMES: [&str; 4] = ["science", "arts", "engineering", "business administration"];
+const DEGREE_NAMES: [&str; 5] = ["science", "arts", "engineering", "business administration", "applied science"];
 
 fn patterns() -> &'static [(Level, Regex); 4] {
     static RE: OnceLock<[(Level, Regex); 4]> = OnceLock::new();
@@ -127,6 +128,14 @@ mod tests {
         assert_eq!(first("Master of Science, Physics"), Some((Level::Master, None)));
         assert_eq!(first("MBA, Wharton"), Some((Level::Master, None)));
         assert_eq!(first("associate degree in nursing"), Some((Level::Associate, Some("nursing".to_string()))));
+        let cs = Some("Computer Science".to_string());
+        assert_eq!(first("M.S. in Computer Science"), Some((Level::Master, cs.clone())));
+        assert_eq!(first("B.S. in Computer Science, 2018"), Some((Level::Bachelor, cs.clone())));
+        assert_eq!(first("B.A. Economics"), Some((Level::Bachelor, None)));
+        assert_eq!(first("B.E. in Electronics"), Some((Level::Bachelor, Some("Electronics".to_string()))));
+        assert_eq!(first("M.Tech in Computer Science"), Some((Level::Master, cs)));
+        assert_eq!(first("BBA, Marketing"), Some((Level::Bachelor, None)));
+        assert_eq!(first("Associate of Applied Science, Nursing"), Some((Level::Associate, None)));
     }
 
     #[test]
