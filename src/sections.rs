@@ -107,6 +107,11 @@ impl Section {
         matches!(self, Section::Benefits | Section::Company | Section::Legal)
     }
 
+    /// Sections that only job posts have: what the hire must do or bring, and boilerplate.
+    fn is_job_heading(self) -> bool {
+        self.is_asking() || self.is_boilerplate()
+    }
+
     /// Job-post sections that say what the hire must do or bring.
     pub fn is_asking(self) -> bool {
         matches!(self, Section::Requirements | Section::Responsibilities | Section::Preferred)
@@ -145,17 +150,43 @@ pub fn heading(line: &str) -> Option<Section> {
     let text = line.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_', ' ']);
     let listed = text.split_once(':').filter(|(_, rest)| starts_list(rest)).map(|(head, _)| head);
     let candidates = [Some(text.trim_end_matches(':')), listed];
-    candidates.into_iter().flatten().find_map(|candidate| {
-        let candidate = candidate.trim_matches(['*', '_', ' ']);
-        if candidate.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
-            return None;
-        }
-        let found = headings().get(&phrase_key(candidate)).copied();
-        found.or_else(|| {
-            let spelled = candidate.contains('&').then(|| candidate.replace('&', " and "))?;
-            headings().get(&phrase_key(&spelled)).copied()
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|candidate| {
+            let candidate = candidate.trim_matches(['*', '_', ' ']);
+            if candidate.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
+                return None;
+            }
+            let found = headings().get(&phrase_key(candidate)).copied();
+            found.or_else(|| {
+                let spelled = candidate.contains('&').then(|| candidate.replace('&', " and "))?;
+                headings().get(&phrase_key(&spelled)).copied()
+            })
         })
-    })
+        .or_else(|| colon_heading(text))
+}
+
+/// Most words of a [`colon_heading`] line.
+const MAX_COLON_HEADING_WORDS: usize = 8;
+
+/// The job-post section of a short line that ends in a colon and opens with
+/// a job-post heading phrase (`Bonus points if you have:`, `Requirements
+/// for this role:`, `What you'll do in your first year:`). Résumé headings
+/// are left out: `Experience with:` heads a list of requirements.
+fn colon_heading(text: &str) -> Option<Section> {
+    let head = text.strip_suffix(':')?.trim_matches(['*', '_', ' ']);
+    if head.split_whitespace().nth(MAX_COLON_HEADING_WORDS).is_some() {
+        return None;
+    }
+    let key = phrase_key(&head.replace('&', " and "));
+    let mut end = key.len();
+    loop {
+        end = key[..end].rfind(' ')?;
+        if let Some(&section) = headings().get(&key[..end]).filter(|s| s.is_job_heading()) {
+            return Some(section);
+        }
+    }
 }
 
 /// The boilerplate section that a line of running text opens with, when it
@@ -278,6 +309,12 @@ mod tests {
         assert_eq!(heading("Work History"), Some(Section::Experience));
         assert_eq!(heading("Leadership experience"), None, "a requirement as often as a heading");
         assert_eq!(heading("Knowledge, Skills and Abilities"), Some(Section::Requirements));
+        assert_eq!(heading("Bonus points if you have:"), Some(Section::Preferred));
+        assert_eq!(heading("**Requirements for this role:**"), Some(Section::Requirements));
+        assert_eq!(heading("Nice to have, but not required:"), Some(Section::Preferred));
+        assert_eq!(heading("What you'll do in your first year:"), Some(Section::Responsibilities));
+        assert_eq!(heading("Experience with:"), None, "a résumé heading opens no post section");
+        assert_eq!(heading("Requirements for this role"), None, "without its colon");
         assert_eq!(heading("### System Engineer"), None);
         assert_eq!(heading("**Languages:** Rust, C, Go"), None);
         assert_eq!(heading("Experience with distributed systems and cloud platforms is required"), None);
