@@ -344,14 +344,19 @@ fn accepts(t: &Terminal, line: &str, tokens: &[Token], i: usize, end: usize) -> 
 /// A case-sensitive one-word alias (`Go`, `Rust`, `Swift`, `C`) reads as an
 /// ordinary word when hyphen-joined (`Go-to-market`, `C-level`) or, for a
 /// word of two letters or more, when it opens a sentence outside a list
-/// (`Go to the site.`).
+/// (`Go to the site.`); an acronym in capitals never does (`HIPAA compliance`,
+/// `HIPAA-compliant`).
 fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i];
+    let text = |k: usize| &line[tokens[k].start..tokens[k].end];
+    let letters = text(i).chars().count();
+    if letters >= 2 && text(i).chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        return false;
+    }
     if tok.hyphen_before || tok.hyphen_after {
         return true;
     }
-    let text = |k: usize| &line[tokens[k].start..tokens[k].end];
-    if text(i).chars().count() < 2 {
+    if letters < 2 {
         return is_letter_pair(line, tokens, i);
     }
     let prev_word = tokens[..i].iter().rposition(|t| t.is_word);
@@ -390,6 +395,7 @@ Real-time systems\tdomain\treal-time systems\tesco
 x86-64\ttool\tx86-64|x86_64\toverrides
 .NET\tframework\t.NET|dotnet\tdevicon
 API\ttool\tAPI\toverrides
+HIPAA\tdomain\t=HIPAA\toverrides
 ";
 
     fn skills(line: &str) -> Vec<(String, String)> {
@@ -421,6 +427,13 @@ API\ttool\tAPI\toverrides
         assert_eq!(names("Go, Rust"), ["Go"]);
         assert_eq!(names("services in Go and golang"), ["Go", "Go"]);
         assert_eq!(names("Google"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_acronym_opening_a_sentence_is_still_the_skill() {
+        assert_eq!(names("HIPAA compliance is a must."), ["HIPAA"]);
+        assert_eq!(names("- HIPAA-compliant systems"), ["HIPAA"]);
+        assert_eq!(names("Hipaa compliance"), Vec::<String>::new(), "case-sensitive");
     }
 
     #[test]
