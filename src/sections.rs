@@ -300,24 +300,32 @@ mod tests {
 
     #[test]
     fn headings_in_markdown_and_plain_forms() {
-        assert_eq!(heading("## Work Experience"), Some(Section::Experience));
-        assert_eq!(heading("**Technical Skills:**"), Some(Section::Skills));
-        assert_eq!(heading("Qualifications: * Bachelor's degree"), Some(Section::Requirements));
-        assert_eq!(heading("What you 'll do"), Some(Section::Responsibilities));
-        assert_eq!(heading("AWARDS & HONORS"), Some(Section::Awards));
-        assert_eq!(heading("Skills & Abilities:"), Some(Section::Skills));
-        assert_eq!(heading("Work History"), Some(Section::Experience));
-        assert_eq!(heading("Leadership experience"), None, "a requirement as often as a heading");
-        assert_eq!(heading("Knowledge, Skills and Abilities"), Some(Section::Requirements));
-        assert_eq!(heading("Bonus points if you have:"), Some(Section::Preferred));
-        assert_eq!(heading("**Requirements for this role:**"), Some(Section::Requirements));
-        assert_eq!(heading("Nice to have, but not required:"), Some(Section::Preferred));
-        assert_eq!(heading("What you'll do in your first year:"), Some(Section::Responsibilities));
-        assert_eq!(heading("Experience with:"), None, "a résumé heading opens no post section");
-        assert_eq!(heading("Requirements for this role"), None, "without its colon");
-        assert_eq!(heading("### System Engineer"), None);
-        assert_eq!(heading("**Languages:** Rust, C, Go"), None);
-        assert_eq!(heading("Experience with distributed systems and cloud platforms is required"), None);
+        use Section::*;
+        let cases = [
+            ("## Work Experience", Some(Experience)),
+            ("**Technical Skills:**", Some(Skills)),
+            ("Qualifications: * Bachelor's degree", Some(Requirements)),
+            ("What you 'll do", Some(Responsibilities)),
+            ("AWARDS & HONORS", Some(Awards)),
+            ("Skills & Abilities:", Some(Skills)),
+            ("Work History", Some(Experience)),
+            // As often a requirement line as a heading.
+            ("Leadership experience", None),
+            ("Knowledge, Skills and Abilities", Some(Requirements)),
+            ("Bonus points if you have:", Some(Preferred)),
+            ("**Requirements for this role:**", Some(Requirements)),
+            ("Nice to have, but not required:", Some(Preferred)),
+            ("What you'll do in your first year:", Some(Responsibilities)),
+            // A résumé heading opens no post section; a job-post phrase needs its colon.
+            ("Experience with:", None),
+            ("Requirements for this role", None),
+            ("### System Engineer", None),
+            ("**Languages:** Rust, C, Go", None),
+            ("Experience with distributed systems and cloud platforms is required", None),
+        ];
+        for (line, section) in cases {
+            assert_eq!(heading(line), section, "{line}");
+        }
     }
 
     #[test]
