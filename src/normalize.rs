@@ -39,6 +39,11 @@ pub fn normalize(text: &str) -> Normalized {
     out
 }
 
+/// `text` with every run of whitespace made one space, trimmed.
+pub fn squeeze_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Fewest letters of a letter-spaced line.
 const MIN_SPACED_LETTERS: usize = 4;
 

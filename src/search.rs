@@ -116,7 +116,7 @@ fn skill_line((extractor, skills): &(Extractor, Vec<SkillId>), doc: &Document) -
     let budget = SNIPPET_CHARS.saturating_sub(hit.end - hit.start) / 2;
     let (before, after) = (tail_within(&line[..hit.start], budget), head_within(&line[hit.end..], budget));
     let text = format!("{before}[{}]{after}", &line[hit.start..hit.end]);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::normalize::squeeze_whitespace(&text)
 }
 
 /// The end of `text` in at most `chars` characters, from a word start.
@@ -146,7 +146,7 @@ fn render(snippet: &tantivy::snippet::Snippet) -> String {
         at = range.end;
     }
     out.push_str(&text[at..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::normalize::squeeze_whitespace(&out)
 }
 
 #[cfg(test)]

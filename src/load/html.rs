@@ -12,6 +12,7 @@ use regex::Regex;
 
 use super::jsonld::job_posting;
 use super::{ISOLATED_THREAD_PREFIX, isolated};
+use crate::normalize::squeeze_whitespace;
 
 /// Deepest element nesting accepted; deeper documents are refused before
 /// parsing, as the renderer recurses on nesting.
@@ -62,7 +63,7 @@ fn main_heading(html: &str) -> Option<String> {
     let text_of = |re: &Regex| {
         let inner = re.captures(html)?.get(1)?.as_str();
         let text = render(inner, false).ok()?;
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = squeeze_whitespace(&text);
         (!text.is_empty()).then_some(text)
     };
     text_of(&H1).or_else(|| text_of(&TITLE).map(|t| t.split(" | ").next().unwrap_or_default().trim().to_string()))

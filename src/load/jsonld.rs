@@ -8,6 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use crate::normalize::squeeze_whitespace;
+use crate::report::escape_html as escape;
+
 /// Fewest characters of description text for a posting to stand for its
 /// page: a stub description (some boards embed only a teaser) leaves the
 /// page's own text in use.
@@ -53,8 +56,12 @@ pub(super) fn job_posting(page: &str, text_of: impl Fn(&str) -> Option<String>) 
             let posting = find_posting(&json, 0)?;
             let description = as_html(posting.get("description")?)?;
             let described = text_of(&description)?;
-            (described.chars().filter(|c| !c.is_whitespace()).count() >= MIN_DESCRIPTION_CHARS)
-                .then(|| Posting { title: title(posting), html: compose(posting, description, &described, &text_of) })
+            if described.chars().filter(|c| !c.is_whitespace()).count() < MIN_DESCRIPTION_CHARS {
+                return None;
+            }
+            let title = title(posting);
+            let html = compose(posting, title.as_deref(), description, &described, &text_of);
+            Some(Posting { title, html })
         })
 }
 
@@ -90,7 +97,7 @@ fn is_posting(kind: Option<&Value>) -> bool {
 
 /// The posting's title, whitespace collapsed, when it has one.
 fn title(posting: &Value) -> Option<String> {
-    let title = posting.get("title")?.as_str()?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = squeeze_whitespace(posting.get("title")?.as_str()?);
     (!title.is_empty()).then_some(title)
 }
 
@@ -120,22 +127,22 @@ fn string_html(s: &str) -> String {
     }
 }
 
-/// `text` with `&`, `<` and `>` escaped for HTML.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// The title as `<h1>`, the description, then each other text field under
 /// its heading, unless the description already holds its text (boards
 /// often repeat the qualifications there).
-fn compose(posting: &Value, description: String, described: &str, text_of: impl Fn(&str) -> Option<String>) -> String {
-    let mut html = title(posting).map(|t| format!("<h1>{}</h1>", escape(&t))).unwrap_or_default();
+fn compose(
+    posting: &Value,
+    title: Option<&str>,
+    description: String,
+    described: &str,
+    text_of: impl Fn(&str) -> Option<String>,
+) -> String {
+    let mut html = title.map(|t| format!("<h1>{}</h1>", escape(t))).unwrap_or_default();
     html.push_str(&description);
-    let squeezed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let described = squeezed(described);
+    let described = squeeze_whitespace(described);
     for (field, heading) in FIELDS {
         let Some(extra) = posting.get(field).and_then(as_html) else { continue };
-        let text = squeezed(&text_of(&extra).unwrap_or_default());
+        let text = squeeze_whitespace(&text_of(&extra).unwrap_or_default());
         if !text.is_empty() && !described.contains(&text) {
             html.push_str(&format!("<h2>{heading}</h2>{extra}"));
         }

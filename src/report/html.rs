@@ -51,7 +51,7 @@ pub(super) fn render(heading: &str, blocks: &[Block]) -> String {
 }
 
 /// `text` with `&`, `<`, `>`, `"` and `'` as character references.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -10,6 +10,7 @@ mod pool;
 mod table;
 
 pub use eval::{eval_decorte, eval_spans};
+pub(crate) use html::escape as escape_html;
 pub use pool::{index_list, rank, search};
 
 use serde::Serialize;
