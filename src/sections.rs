@@ -130,16 +130,21 @@ impl Tier {
     }
 }
 
-fn table<T: Copy>(tsv: &'static str, parse: fn(&str) -> Option<T>) -> FxHashMap<String, T> {
-    data_rows(tsv)
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(phrase, value)| Some((phrase_key(phrase), parse(value)?)))
-        .collect()
-}
-
+/// The heading table by [`heading_key`].
 fn headings() -> &'static FxHashMap<String, Section> {
     static TABLE: OnceLock<FxHashMap<String, Section>> = OnceLock::new();
-    TABLE.get_or_init(|| table(SECTIONS_TSV, Section::parse))
+    TABLE.get_or_init(|| {
+        data_rows(SECTIONS_TSV)
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(phrase, section)| Some((heading_key(phrase), Section::parse(section)?)))
+            .collect()
+    })
+}
+
+/// The key a heading phrase is looked up by: its [`phrase_key`] with `&`
+/// read as `and` (`Awards & Honors` is `awards and honors`).
+fn heading_key(phrase: &str) -> String {
+    if phrase.contains('&') { phrase_key(&phrase.replace('&', " and ")) } else { phrase_key(phrase) }
 }
 
 /// The section a heading line opens, or `None` if the line is not a known
@@ -158,11 +163,7 @@ pub fn heading(line: &str) -> Option<Section> {
             if candidate.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
                 return None;
             }
-            let found = headings().get(&phrase_key(candidate)).copied();
-            found.or_else(|| {
-                let spelled = candidate.contains('&').then(|| candidate.replace('&', " and "))?;
-                headings().get(&phrase_key(&spelled)).copied()
-            })
+            headings().get(&heading_key(candidate)).copied()
         })
         .or_else(|| colon_heading(text))
 }
@@ -179,7 +180,7 @@ fn colon_heading(text: &str) -> Option<Section> {
     if head.split_whitespace().nth(MAX_COLON_HEADING_WORDS).is_some() {
         return None;
     }
-    let key = phrase_key(&head.replace('&', " and "));
+    let key = heading_key(head);
     let mut end = key.len();
     loop {
         end = key[..end].rfind(' ')?;
