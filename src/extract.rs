@@ -105,7 +105,8 @@ impl Extractor {
 
     /// Sections and skill occurrences of `doc`.
     pub fn analyze(&self, doc: Document) -> Analysis {
-        let (sections, headings) = line_sections(doc.lines().map(|(_, l)| l));
+        let statements = crate::sections::statement_lines(&doc.text);
+        let (sections, headings) = line_sections(doc.lines().map(|(_, l)| l), &statements);
         let mut title = (0, false);
         let matches = self
             .find_in_text(&doc.text)

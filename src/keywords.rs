@@ -277,10 +277,10 @@ impl Counter<'_> {
         words: &[StemmedWord],
         skills: &[(usize, usize)],
     ) {
-        for w in words {
+        for (i, w) in words.iter().enumerate() {
             let (from, to) = (w.start as usize - start, w.end as usize - start);
             let word = &line[from..to];
-            if w.print == 0 || !is_term_word(word) {
+            if w.print == 0 || !is_term_word(word) || in_fixed_compound(line, start, words, i) {
                 continue;
             }
             if !skills.is_empty() {
@@ -301,6 +301,18 @@ impl Counter<'_> {
             self.found[i].count += 1;
         }
     }
+}
+
+/// Whether word `i` of `words` (of `line`, which starts at byte `start` of
+/// the text) is hyphen-joined to a stop word: a fixed phrase such as
+/// `hands-on`, `on-call`, `day-to-day`, `state-of-the-art`, whose words are
+/// no keywords there.
+fn in_fixed_compound(line: &str, start: usize, words: &[StemmedWord], i: usize) -> bool {
+    let joined = |a: &StemmedWord, b: &StemmedWord| {
+        b.start == a.end + 1 && line.as_bytes().get(a.end as usize - start) == Some(&b'-')
+    };
+    let before = i.checked_sub(1).map(|j| &words[j]).is_some_and(|p| p.print == 0 && joined(p, &words[i]));
+    before || words.get(i + 1).is_some_and(|n| n.print == 0 && joined(&words[i], n))
 }
 
 /// Whether `word` is one of [`FUNCTION_WORDS`] or a word of a cue phrase
@@ -377,6 +389,7 @@ pub fn line_with_stem(doc: &Document, stem: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::StemmedText;
 
     #[test]
     fn background_round_trips_and_weights_rare_terms() {
@@ -402,6 +415,17 @@ mod tests {
         assert!(!is_function_word("offshore", &mut scratch) && !is_function_word("lead", &mut scratch));
         assert!(is_adverb("Ultimately") && is_adverb("efficiently") && is_adverb("globally"));
         assert!(!is_adverb("assembly") && !is_adverb("anomaly") && !is_adverb("supply") && !is_adverb("rally"));
+    }
+
+    #[test]
+    fn words_hyphen_joined_to_a_stop_word_are_fixed_phrases() {
+        let line = "hands-on work, on-call duty and cross-team day-to-day state-of-the-art";
+        let words = StemmedText::of(line).words;
+        let fixed: Vec<&str> = (0..words.len())
+            .filter(|&i| words[i].print != 0 && in_fixed_compound(line, 0, &words, i))
+            .map(|i| &line[words[i].start as usize..words[i].end as usize])
+            .collect();
+        assert_eq!(fixed, ["hands", "call", "day", "day", "state", "art"]);
     }
 
     #[test]

@@ -153,6 +153,9 @@ fn heading_key(phrase: &str) -> String {
 /// `Qualifications: 5+ years …` opens `requirements` too.
 pub fn heading(line: &str) -> Option<Section> {
     let text = line.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_', ' ']);
+    if too_long_for_heading(text) || !may_open_heading(text) {
+        return None;
+    }
     let listed = text.split_once(':').filter(|(_, rest)| starts_list(rest)).map(|(head, _)| head);
     let candidates = [Some(text.trim_end_matches(':')), listed];
     candidates
@@ -166,6 +169,57 @@ pub fn heading(line: &str) -> Option<Section> {
             headings().get(&heading_key(candidate)).copied()
         })
         .or_else(|| colon_heading(text))
+}
+
+/// Longest first word [`may_open_heading`] tells by.
+const MAX_FIRST_WORD: usize = 24;
+
+/// The leading run of ASCII letters and digits of `text`, when it is the
+/// whole start of the first word's key: `None` when the run is empty, too
+/// long, or goes on with a dot or a non-ASCII character (which keys change).
+fn first_run(text: &str) -> Option<&str> {
+    let end = text.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(text.len());
+    let next = text.as_bytes().get(end);
+    (end > 0 && end <= MAX_FIRST_WORD && next.is_none_or(|&b| b != b'.' && b.is_ascii())).then(|| &text[..end])
+}
+
+/// Whether `text` (a trimmed line) may open with a heading phrase: false
+/// only when its [`first_run`] is no heading phrase's, lowercase.
+fn may_open_heading(text: &str) -> bool {
+    static FIRSTS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        data_rows(SECTIONS_TSV).filter_map(|l| first_run(l.split('\t').next()?)).map(str::to_ascii_lowercase).collect()
+    });
+    let Some(run) = first_run(text) else { return true };
+    let mut lower = [0u8; MAX_FIRST_WORD];
+    lower[..run.len()].copy_from_slice(run.as_bytes());
+    lower[..run.len()].make_ascii_lowercase();
+    std::str::from_utf8(&lower[..run.len()]).is_ok_and(|w| firsts.contains(w))
+}
+
+/// Whether `text` (a trimmed line) has more words before any colon than a
+/// heading has and does not end in a colon: running text, told from its
+/// bytes without building a key. Words are counted at ASCII spaces and tabs,
+/// never more than [`str::split_whitespace`] counts, so no heading is
+/// turned away.
+fn too_long_for_heading(text: &str) -> bool {
+    if text.ends_with(':') {
+        return false;
+    }
+    let head = &text.as_bytes()[..memchr::memchr(b':', text.as_bytes()).unwrap_or(text.len())];
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in head {
+        let space = b == b' ' || b == b'\t';
+        if !space && !in_word {
+            words += 1;
+            if words > MAX_HEADING_WORDS {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 /// Most words of a [`colon_heading`] line.
@@ -214,6 +268,60 @@ fn lead_in(line: &str) -> Option<Section> {
         .map(|&(_, section)| section)
 }
 
+/// Phrases that only equal-opportunity statements use; a line with one is
+/// legal boilerplate wherever it stands (`Acme is an equal opportunity
+/// employer…` closing the requirements without a heading).
+const EQUAL_OPPORTUNITY: [&str; 8] = [
+    "do not discriminate",
+    "equal opportunity employer",
+    "national origin",
+    "protected veteran",
+    "regard to race",
+    "regardless of race",
+    "religious practices",
+    "sexual orientation",
+];
+
+/// The search for [`EQUAL_OPPORTUNITY`] in lowercase, sentence case and
+/// title case: literals only, so one vectorized pass tells.
+fn equal_opportunity_re() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let forms: Vec<String> =
+            EQUAL_OPPORTUNITY.iter().flat_map(|p| case_forms(p)).map(|f| regex::escape(&f)).collect();
+        regex::Regex::new(&forms.join("|")).expect("valid equal-opportunity regex")
+    })
+}
+
+/// The 1-based lines of `text` that open with an equal-opportunity
+/// statement, in order: lines with one of [`EQUAL_OPPORTUNITY`] in their
+/// first sentence (a line whose statement follows other sentences is a post
+/// flattened into a paragraph, requirements and all, and keeps its
+/// section). One search over the whole text.
+pub fn statement_lines(text: &str) -> Vec<usize> {
+    let (mut lines, mut line, mut counted) = (Vec::new(), 1, 0);
+    for m in equal_opportunity_re().find_iter(text) {
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.start()]).count();
+        counted = m.start();
+        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[start..m.start()];
+        if lines.last() != Some(&line) && ![". ", "! ", "? "].iter().any(|end| before.contains(end)) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// A lowercase phrase in lowercase, sentence case and title case.
+fn case_forms(phrase: &str) -> Vec<String> {
+    let capital = |w: &str| w[..1].to_uppercase() + &w[1..];
+    let (first, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
+    let title: Vec<String> = phrase.split(' ').map(capital).collect();
+    let mut forms = vec![phrase.to_string(), format!("{} {rest}", capital(first)), title.join(" ")];
+    forms.dedup();
+    forms
+}
+
 /// Whether `words` open with `phrase` (any case) as a lead-in: a phrase of
 /// several words, or one word followed by a colon or `include(s)`;
 /// `words` go on after the phrase.
@@ -256,9 +364,15 @@ fn starts_list(rest: &str) -> bool {
 
 /// The section of every line, in order (index 0 is line 1), each heading
 /// line belonging to the section it opens, a line of text that opens with
-/// a boilerplate heading (`We offer a pension…`) to that section alone;
-/// and the heading lines as `(1-based line, section)`, in order.
-pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Section>, Vec<(usize, Section)>) {
+/// a boilerplate heading (`We offer a pension…`) to that section alone, and
+/// the `statements` lines (1-based, in order: [`statement_lines`]) to
+/// [`Section::Legal`] alone; and the heading lines as `(1-based line,
+/// section)`, in order.
+pub fn line_sections<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    statements: &[usize],
+) -> (Vec<Section>, Vec<(usize, Section)>) {
+    let mut statements = statements.iter().peekable();
     let mut current = Section::Header;
     let mut headings = Vec::new();
     let sections = lines
@@ -269,6 +383,8 @@ pub fn line_sections<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Section>,
                 headings.push((i + 1, s));
             } else if let Some(s) = lead_in(line) {
                 return s;
+            } else if statements.next_if(|&&n| n <= i + 1).is_some_and(|&n| n == i + 1) {
+                return Section::Legal;
             }
             current
         })
@@ -340,11 +456,25 @@ mod tests {
             "- PostgreSQL",
             "Benefits of our stack: Rust everywhere",
             "Requirements: Kubernetes",
+            "Acme is an Equal Opportunity Employer and values Python diversity.",
+            "- Go",
+            "You know Rust. We hire regardless of race or religion.",
         ];
-        let (sections, headings) = line_sections(post.into_iter());
-        use Section::{Benefits, Requirements};
-        let expected =
-            [Requirements, Requirements, Benefits, Benefits, Benefits, Requirements, Requirements, Requirements];
+        let (sections, headings) = line_sections(post.into_iter(), &statement_lines(&post.join("\n")));
+        use Section::{Benefits, Legal, Requirements};
+        let expected = [
+            Requirements,
+            Requirements,
+            Benefits,
+            Benefits,
+            Benefits,
+            Requirements,
+            Requirements,
+            Requirements,
+            Legal,
+            Requirements,
+            Requirements,
+        ];
         assert_eq!(sections, expected);
         assert_eq!(headings, [(1, Requirements)], "running text opens no section");
     }

@@ -33,6 +33,11 @@ const FILLER: [&str; 22] = [
 ];
 /// Lines at the top of a résumé that may hold its headline title.
 const HEADER_LINES: usize = 6;
+/// Most words a headline title has; a longer header line is a summary
+/// sentence, whose headline is its opening phrase (`Registered nurse with …`).
+const MAX_HEADLINE_WORDS: usize = 8;
+/// Where a summary sentence's opening phrase ends.
+const PHRASE_ENDS: [&str; 6] = [". ", "; ", ", ", " with ", " who ", " that "];
 
 /// The post's title and the résumé title line closest to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,10 +67,25 @@ pub(crate) fn main_words(title: &str) -> Vec<String> {
     out
 }
 
-/// The résumé's title lines: its first [`HEADER_LINES`] lines (the headline)
-/// and the titles of its dated roles, as `(1-based line, text)`.
+/// The résumé's title lines: the headlines of its first [`HEADER_LINES`]
+/// lines (see [`headline`]) and the titles of its dated roles, as `(1-based line, text)`.
 pub(crate) fn title_lines<'a>(resume: &'a Analysis, roles: &'a [Role]) -> impl Iterator<Item = (usize, &'a str)> {
-    resume.doc.lines().take(HEADER_LINES).chain(roles.iter().map(|r| (r.line, r.title.as_str())))
+    let header = resume.doc.lines().take(HEADER_LINES).filter_map(|(n, line)| Some((n, headline(line)?)));
+    header.chain(roles.iter().map(|r| (r.line, r.title.as_str())))
+}
+
+/// The headline title a header line holds: the line itself when it has at
+/// most [`MAX_HEADLINE_WORDS`] words, else the opening phrase of the summary
+/// sentence it is (up to the first of [`PHRASE_ENDS`]) if that is short
+/// enough, else none.
+fn headline(line: &str) -> Option<&str> {
+    let short = |text: &str| text.split_whitespace().count() <= MAX_HEADLINE_WORDS;
+    if short(line) {
+        return Some(line);
+    }
+    let lower = line.to_ascii_lowercase();
+    let end = PHRASE_ENDS.iter().filter_map(|p| lower.find(p)).min()?;
+    Some(&line[..end]).filter(|head| short(head))
 }
 
 /// Compares the post's title with the résumé's headline lines and the
@@ -102,5 +122,14 @@ mod tests {
     fn main_words_drop_seniority_and_placeholders() {
         assert_eq!(main_words("Senior Linux Developer (Ethernet) <ORGANIZATION>"), ["linux", "developer", "ethernet"]);
         assert_eq!(main_words("Lead Data Analysts"), ["data", "analyst"]);
+    }
+
+    #[test]
+    fn a_summary_sentence_gives_its_opening_phrase() {
+        assert_eq!(headline("Senior Data Engineer"), Some("Senior Data Engineer"));
+        let summary = "Registered nurse with nine years of acute and critical care experience in NHS hospitals.";
+        assert_eq!(headline(summary), Some("Registered nurse"));
+        let long = "Experienced and dependable builder and mentor of engineering teams across three continents";
+        assert_eq!(headline(long), None, "an opening phrase of more than eight words is no title");
     }
 }
