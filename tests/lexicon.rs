@@ -132,3 +132,27 @@ fn common_job_post_phrases_are_skills() {
     assert!(phrases.len() > 400, "{} phrases", phrases.len());
     assert!(coverage >= MIN_PHRASE_COVERAGE, "coverage {coverage:.3}; missed: {missed:?}");
 }
+
+#[test]
+fn certifications_are_skills_of_their_own() {
+    let extractor = Extractor::embedded().unwrap();
+    let cases = [
+        ("AWS Certified Solutions Architect – Associate", "AWS Certified Solutions Architect"),
+        ("CKA or CKAD", "Certified Kubernetes Administrator"),
+        ("PMP certification required", "PMP"),
+        ("Valid Class A CDL", "Commercial driver's license"),
+        ("OSHA 30 card", "OSHA"),
+        ("Series 7 license", "FINRA licenses"),
+        ("CompTIA Network+", "CompTIA Network+"),
+        ("Azure Fundamentals (AZ-900)", "Azure Fundamentals"),
+        ("Certified Scrum Master", "Certified ScrumMaster"),
+        ("SHRM-CP preferred", "SHRM certification"),
+        ("infrastructure-as-code", "Infrastructure as code"),
+        ("Terraform modules", "Terraform"),
+    ];
+    for (text, skill) in cases {
+        let hits = extractor.find_in_text(text);
+        let first = hits.first().map(|(_, h)| extractor.lexicon.skill(h.skill).name.as_str());
+        assert_eq!(first, Some(skill), "{text:?}");
+    }
+}
