@@ -71,9 +71,27 @@ fn letter_spaced(line: &str) -> bool {
     letters >= MIN_SPACED_LETTERS
 }
 
-/// The length of the leading run of ASCII bytes that normalization keeps as they are.
+/// The length of the leading run of ASCII bytes that normalization keeps as
+/// they are: all but non-ASCII bytes, `\\`, `\r` and `\t`; eight bytes a step.
 fn plain_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|&b| !b.is_ascii() || matches!(b, b'\\' | b'\r' | b'\t')).unwrap_or(bytes.len())
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each byte equal to `b`, exact up to the first such byte.
+    let equal = |x: u64, b: u8| {
+        let v = x ^ (LOW * u64::from(b));
+        v.wrapping_sub(LOW) & !v & HIGH
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let stop = (x & HIGH) | equal(x, b'\\') | equal(x, b'\r') | equal(x, b'\t');
+        if stop != 0 {
+            return i * 8 + stop.trailing_zeros() as usize / 8;
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    let tail = chunks.remainder().iter().position(|&b| !b.is_ascii() || matches!(b, b'\\' | b'\r' | b'\t'));
+    tail.map_or(bytes.len(), |p| done + p)
 }
 
 impl Normalized {
@@ -140,7 +158,19 @@ impl Normalized {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{normalize, plain_run};
+
+    #[test]
+    fn plain_runs_stop_at_the_first_byte_normalization_changes() {
+        for stop in ["\\", "\r", "\t", "é", "\u{2019}"] {
+            for len in 0..20 {
+                let text = format!("{}{stop}a\tb", "x".repeat(len));
+                assert_eq!(plain_run(text.as_bytes()), len, "{text:?}");
+            }
+        }
+        assert_eq!(plain_run(b"plain ASCII text, all kept (30)"), 31);
+        assert_eq!(plain_run(b""), 0);
+    }
 
     #[test]
     fn folds_ligatures_quotes_and_escapes() {
