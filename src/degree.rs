@@ -53,11 +53,11 @@ const PATTERNS: [(Level, &str); 4] = [
     (Level::Doctorate, r"(?-u:\b)(?:ph\.?\s?d(?-u:\b)\.?|doctorate|doctoral degree|d\.\s?phil(?-u:\b))"),
     (
         Level::Master,
-        r"(?-u:\b)(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)|m\.?sc(?-u:\b)\.?|(?-i:MS|MA|MBA|MEng|MTech|MCA|MFA|MPH|MPA|MSN|MSW|LLM)(?-u:\b)|(?-i:M\.S|M\.A|M\.Tech|M\.Eng)(?-u:\b)\.?|cand\.\s?\w+|postgraduate degree)",
+        r"(?-u:\b)(?:master'?s?\s+(?:degree|of)|(?-i:Master'?s?)(?-u:\b)|m\.?sc(?-u:\b)\.?|(?-i:MS|MA|MBA|MEng|MTech|MCA|MFA|MPH|MPA|MSN|MSW|LLM)(?-u:\b)|(?-i:M\.S|M\.A|M\.Tech|M\.Eng)(?-u:\b)\.?|cand\.\s?\w+|postgraduate degree)",
     ),
     (
         Level::Bachelor,
-        r"(?-u:\b)(?:bachelor'?s?|b\.?sc(?-u:\b)\.?|(?-i:BS|BA|BSN|BEng|BTech|BBA|BCom|BFA|BASc|BSE)(?-u:\b)|(?-i:B\.S|B\.A|B\.E|B\.Tech|B\.Com|B\.Eng)(?-u:\b)\.?|undergraduate degree|university degree|college degree)",
+        r"(?-u:\b)(?:bachelor'?s?(?-u:\b)|b\.?sc(?-u:\b)\.?|(?-i:BS|BA|BSN|BEng|BTech|BBA|BCom|BFA|BASc|BSE)(?-u:\b)|(?-i:B\.S|B\.A|B\.E|B\.Tech|B\.Com|B\.Eng)(?-u:\b)\.?|undergraduate degree|university degree|college degree)",
     ),
     (Level::Associate, r"(?-u:\b)associate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:arts|science))"),
 ];
@@ -141,6 +141,8 @@ mod tests {
     #[test]
     fn ordinary_words_are_no_degrees() {
         assert_eq!(first("you will master the tools and ms office"), None);
+        assert_eq!(first("Mastercard payment rails, Mastering Kubernetes"), None);
+        assert_eq!(first("a bachelorette party"), None);
         assert_eq!(first("a bass player"), None);
     }
 
