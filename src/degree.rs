@@ -62,6 +62,57 @@ const PATTERNS: [(Level, &str); 4] = [
     (Level::Associate, r"(?-u:\b)associate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:arts|science))"),
 ];
 
+/// Every degree [`degrees`] finds has one of these among its words, as a
+/// simple tokenizer splits them (lowercase, at every character that is not
+/// a letter or digit: `Ph.D.` is `ph d`, `B.S.` is `b s`, `Master's` is
+/// `master s`): a line without any names no degree.
+pub const DEGREE_WORDS: [&str; 44] = [
+    "associate",
+    "associates",
+    "b",
+    "ba",
+    "bachelor",
+    "bachelors",
+    "basc",
+    "bba",
+    "bcom",
+    "beng",
+    "bfa",
+    "bs",
+    "bsc",
+    "bse",
+    "bsn",
+    "btech",
+    "cand",
+    "college",
+    "d",
+    "doctoral",
+    "doctorate",
+    "doctorates",
+    "llm",
+    "m",
+    "ma",
+    "master",
+    "masters",
+    "mba",
+    "mca",
+    "meng",
+    "mfa",
+    "mpa",
+    "mph",
+    "ms",
+    "msc",
+    "msn",
+    "msw",
+    "mtech",
+    "ph",
+    "phd",
+    "postgraduate",
+    "undergraduate",
+    "undergraduates",
+    "university",
+];
+
 /// Words after `of` that name the degree, not its field (`Master of Science`).
 const DEGREE_NAMES: [&str; 5] = ["science", "arts", "engineering", "business administration", "applied science"];
 
@@ -144,6 +195,44 @@ mod tests {
         assert_eq!(first("Mastercard payment rails, Mastering Kubernetes"), None);
         assert_eq!(first("a bachelorette party"), None);
         assert_eq!(first("a bass player"), None);
+    }
+
+    #[test]
+    fn every_degree_has_a_degree_word() {
+        let lines = [
+            "PhD in Physics",
+            "Ph.D. or equivalent",
+            "ph d candidates",
+            "a Doctorate",
+            "doctoral degree",
+            "D.Phil in History",
+            "Master's degree",
+            "Masters of Science",
+            "master of engineering",
+            "MSc Data Science",
+            "M.Sc. in CS",
+            "MS, MA or MBA",
+            "MEng, MTech, MCA, MFA, MPH, MPA, MSN, MSW, LLM",
+            "M.S. or M.A. or M.Tech or M.Eng.",
+            "cand.scient in Biology",
+            "postgraduate degree",
+            "Bachelor's degree",
+            "bachelors in nursing",
+            "B.Sc. Honours",
+            "BSc, BS, BA, BSN, BEng, BTech, BBA, BCom, BFA, BASc, BSE",
+            "B.S., B.A., B.E., B.Tech, B.Com, B.Eng",
+            "undergraduate degree",
+            "university degree or college degree",
+            "associate's degree",
+            "Associate of Applied Science",
+        ];
+        for line in lines {
+            assert!(!degrees(line).is_empty(), "{line:?} names a degree");
+            let words: Vec<String> =
+                line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+            assert!(words.iter().any(|w| DEGREE_WORDS.contains(&w.as_str())), "{line:?}");
+        }
+        assert!(DEGREE_WORDS.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
     }
 
     #[test]

@@ -94,6 +94,11 @@ impl Document {
         self.line_starts.get(n.wrapping_sub(1)).copied().unwrap_or(self.text.len())
     }
 
+    /// The 1-based line holding byte `offset` of the normalized text.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
     /// Text of 1-based line `n`, or `""` past the end.
     pub fn line(&self, n: usize) -> &str {
         let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return "" };

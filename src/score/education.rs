@@ -3,7 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::degree::{Level, degrees};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::analyzer::{StemmedWord, stem_fingerprint, with_stems};
+use crate::degree::{DEGREE_WORDS, Level, degrees};
 use crate::extract::Analysis;
 use crate::sections::{Section, Tier};
 
@@ -68,10 +73,14 @@ pub struct DegreeAsk {
 
 /// The post's degree requirement: the asking line (see [`asks`]) in the
 /// strongest tier, first such line, outside boilerplate; `None` when the post asks for no degree.
-pub fn degree_asked(job: &Analysis) -> Option<DegreeAsk> {
+/// `words` are the words and stems of the post's normalized text
+/// ([`crate::analyzer::StemmedText::of`] of `job.doc.text`): only lines with
+/// a stem of [`DEGREE_WORDS`] are searched for degrees.
+pub fn degree_asked(job: &Analysis, words: &[StemmedWord]) -> Option<DegreeAsk> {
+    let named = degree_word_lines(job, words);
     let mut best: Option<DegreeAsk> = None;
     for (n, line) in job.doc.lines() {
-        if job.section(n).is_boilerplate() {
+        if !named.contains(&n) || job.section(n).is_boilerplate() {
             continue;
         }
         let mut found = degrees(line);
@@ -90,6 +99,15 @@ pub fn degree_asked(job: &Analysis) -> Option<DegreeAsk> {
         }
     }
     best
+}
+
+/// The 1-based lines of `job` (in order, with repeats) that hold a word
+/// whose stem is that of one of [`DEGREE_WORDS`].
+fn degree_word_lines(job: &Analysis, words: &[StemmedWord]) -> Vec<usize> {
+    static STEMS: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    let stems = STEMS
+        .get_or_init(|| with_stems(|s| DEGREE_WORDS.iter().filter_map(|w| s.stem(w).map(stem_fingerprint)).collect()));
+    words.iter().filter(|w| stems.contains(&w.print)).map(|w| job.doc.line_of(w.start as usize)).collect()
 }
 
 /// The post's degree requirement checked against the résumé's highest degree.

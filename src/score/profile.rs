@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::education::{DegreeAsk, degree_asked, highest_degree};
 use super::title::{main_words, title_lines};
 use super::years::{YearsAsk, resume_years, years_asked};
+use crate::analyzer::StemmedWord;
 use crate::degree::Level;
 use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
@@ -34,9 +35,10 @@ pub struct JobProfile {
 }
 
 impl JobProfile {
-    /// The profile of an analyzed job post.
-    pub fn of(job: &Analysis) -> JobProfile {
-        JobProfile { title: main_words(job.doc.title()), degree: degree_asked(job), years: years_asked(job) }
+    /// The profile of an analyzed job post; `words` are the words and stems
+    /// of its normalized text ([`crate::analyzer::StemmedText::of`]).
+    pub fn of(job: &Analysis, words: &[StemmedWord]) -> JobProfile {
+        JobProfile { title: main_words(job.doc.title()), degree: degree_asked(job, words), years: years_asked(job) }
     }
 
     /// What the sub-scores compare.

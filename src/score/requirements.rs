@@ -108,7 +108,7 @@ impl JobFacts {
             count: k.count,
             line: k.line,
         }));
-        JobFacts { requirements, profile: JobProfile::of(job) }
+        JobFacts { requirements, profile: JobProfile::of(job, words) }
     }
 }
 
