@@ -16,7 +16,7 @@ use crate::index::pack::{self, Packed, add_to_profile, pack_facts, stem_hash, un
 use crate::index::{IndexError, Pool};
 use crate::kind::DocKind;
 use crate::lexicon::{SkillId, SkillKind};
-use crate::score::{JobFacts, Kind, Met, Offer, ProfileKeys, Scored, Target, Weights, coverage, fit};
+use crate::score::{JobFacts, Kind, Met, Offer, ProfileKeys, Scored, Target, Weights, coverage_score, fit};
 
 /// Version of the rank JSON schema.
 pub const RANK_SCHEMA_VERSION: u32 = 1;
@@ -193,8 +193,7 @@ impl Scorer {
         if let Some(done) = current {
             self.push(done);
         }
-        let (score, breakdown) = coverage(self.items.iter().copied(), &fit(&self.keys, &offer.keys), weights);
-        (score, breakdown.hard_skills.score)
+        coverage_score(self.items.iter().copied(), &fit(&self.keys, &offer.keys), weights)
     }
 
     fn push(&mut self, f: Folding) {

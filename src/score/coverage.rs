@@ -64,19 +64,38 @@ pub type Scored = (Kind, Tier, f64, f64);
 pub fn coverage(requirements: impl IntoIterator<Item = Scored>, fits: &Fits, weights: &Weights) -> (f64, Breakdown) {
     let (tallies, capped) = tally(requirements, fits);
     let scales = scale(&tallies, weights);
-    let mut total = 0.0;
-    let mut component = |i: usize| {
-        let (t, (all, share)) = (tallies[i], scales[i]);
-        let score = if t.total > 0 { 100.0 * t.met / all } else { 0.0 };
-        total += score * share;
+    let scores = sub_scores(&tallies, &scales);
+    let component = |i: usize| {
+        let (t, (_, share), score) = (tallies[i], scales[i], scores[i]);
         let (points, max_points) = (round2(score * share), round2(100.0 * share));
         Component { score: round1(score), share: round3(share), points, max_points, matched: t.matched, total: t.total }
     };
-    let [hard_skills, soft_skills, keywords, title, education, experience] = std::array::from_fn(&mut component);
-    let score = if capped { total.min(weights.missing_required_cap) } else { total };
+    let [hard_skills, soft_skills, keywords, title, education, experience] = std::array::from_fn(component);
+    let (score, total) = total(&scores, &scales, capped, weights);
     let uncapped_score = (total > score).then(|| round1(total));
     let breakdown = Breakdown { hard_skills, soft_skills, keywords, title, education, experience, uncapped_score };
     (round1(score), breakdown)
+}
+
+/// The match score and the hard-skill sub-score (both 0..=100, one
+/// decimal) of [`coverage`], without the rest of the breakdown: what a
+/// ranking keeps of each post.
+pub fn coverage_score(requirements: impl IntoIterator<Item = Scored>, fits: &Fits, weights: &Weights) -> (f64, f64) {
+    let (tallies, capped) = tally(requirements, fits);
+    let scales = scale(&tallies, weights);
+    let scores = sub_scores(&tallies, &scales);
+    (round1(total(&scores, &scales, capped, weights).0), round1(scores[0]))
+}
+
+/// Each component's weighted coverage, 0..=100 (0 when the post asks for nothing of its kind).
+fn sub_scores(tallies: &[Tally; COMPONENTS], scales: &[(f64, f64); COMPONENTS]) -> [f64; COMPONENTS] {
+    std::array::from_fn(|i| if tallies[i].total > 0 { 100.0 * tallies[i].met / scales[i].0 } else { 0.0 })
+}
+
+/// The score after the cap (when a required hard skill is missing) and before it.
+fn total(scores: &[f64; COMPONENTS], scales: &[(f64, f64); COMPONENTS], capped: bool, weights: &Weights) -> (f64, f64) {
+    let total = scores.iter().zip(scales).fold(0.0, |sum, (score, (_, share))| sum + score * share);
+    (if capped { total.min(weights.missing_required_cap) } else { total }, total)
 }
 
 /// Score points each requirement earns (`.0`) and would still add (`.1`),

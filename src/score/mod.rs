@@ -15,7 +15,7 @@ pub mod weights;
 mod years;
 
 pub use ats::{AtsFacts, Heading};
-pub use coverage::{Breakdown, Component, Scored, coverage, credits};
+pub use coverage::{Breakdown, Component, Scored, coverage, coverage_score, credits};
 pub use education::{DegreeAsk, DegreeRequirement};
 pub use offer::{Met, Offer};
 pub use profile::{Fit, Fits, JobProfile, ProfileKeys, ResumeKeys, ResumeProfile, fit};
