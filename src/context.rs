@@ -1,6 +1,7 @@
 //! Mention context: whether a skill match names a role (`Java developer`,
-//! `DevOps team`) and whether a spoken language is used as an adjective
-//! (`Danish universities`); word lists from `lexicon/context.tsv`.
+//! `DevOps team`), whether a spoken language is used as an adjective
+//! (`Danish universities`), and the words beside which an alias means
+//! something else (`CPA` beside `ROAS`); word lists from `lexicon/context.tsv`.
 
 use std::sync::OnceLock;
 
@@ -13,11 +14,14 @@ const CONTEXT_TSV: &str = include_str!("../lexicon/context.tsv");
 /// Longest line, in words, that counts as a job title when it holds a role word.
 const TITLE_WORDS: usize = 8;
 
-/// The role words and the words that may follow a spoken language.
+/// The role words, the words that may follow a spoken language, and the
+/// aliases with another sense beside some words.
 #[derive(Debug, Default)]
 struct Words {
     role: FxHashSet<String>,
     language_ok: FxHashSet<String>,
+    /// `(alias as written, lowercase; words beside which it means something else)`.
+    other_sense: Vec<(&'static str, Vec<&'static str>)>,
 }
 
 fn words() -> &'static Words {
@@ -25,9 +29,13 @@ fn words() -> &'static Words {
     WORDS.get_or_init(|| {
         let mut w = Words::default();
         for line in data_rows(CONTEXT_TSV) {
-            match line.split_once('\t') {
-                Some(("role", word)) => w.role.insert(word.to_string()),
-                Some(("language-ok", word)) => w.language_ok.insert(word.to_string()),
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                ["role", word] => _ = w.role.insert(word.to_string()),
+                ["language-ok", word] => _ = w.language_ok.insert(word.to_string()),
+                ["other-sense", alias, word] => match w.other_sense.iter_mut().find(|(a, _)| *a == alias) {
+                    Some((_, words)) => words.push(word),
+                    None => w.other_sense.push((alias, vec![word])),
+                },
                 _ => panic!("lexicon/context.tsv: malformed line {line:?}"),
             };
         }
@@ -67,6 +75,27 @@ pub fn is_adjective(line: &str, end: usize) -> bool {
     next_word(line, end).is_some_and(|w| !words().language_ok.contains(&w))
 }
 
+/// Whether the skill match at bytes `start..end` of `line` is an alias
+/// with another sense here: an `other-sense` row's alias (any case) on a
+/// line that also holds one of its words as a whole word (`CPA` beside
+/// `ROAS` is cost per acquisition, `monitoring` beside `patients` is no
+/// observability).
+pub fn other_sense(line: &str, start: usize, end: usize) -> bool {
+    let surface = &line[start..end];
+    words()
+        .other_sense
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(surface))
+        .is_some_and(|(_, words)| holds_word(line, words))
+}
+
+/// Whether `line` holds one of `words` (lowercase) as a whole word, in any case.
+fn holds_word(line: &str, words: &[&str]) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +129,16 @@ mod tests {
         sorted.dedup();
         assert_eq!(lines, sorted);
         assert!(words().role.contains("developer") && words().language_ok.contains("fluent"));
+        let lower = |w: &str| w == w.to_lowercase();
+        assert!(words().other_sense.iter().all(|(alias, words)| lower(alias) && words.iter().all(|w| lower(w))));
+    }
+
+    #[test]
+    fn other_senses_beside_their_words() {
+        assert!(other_sense("Optimize CPA and ROAS across paid channels", 9, 12));
+        assert!(!other_sense("CPA required; Big Four experience a plus", 0, 3));
+        assert!(!other_sense("Optimize CPA and ROASTS", 9, 12), "whole words only");
+        assert!(other_sense("Continuous monitoring of patients on telemetry", 11, 21));
+        assert!(!other_sense("Monitoring with Prometheus", 0, 10));
     }
 }

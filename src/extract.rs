@@ -98,6 +98,7 @@ impl Extractor {
             self.matcher.find_into(line, &mut scratch, &mut hits);
             drop_links(line, &mut hits);
             self.drop_adjectives(line, &mut hits);
+            hits.retain(|h| !context::other_sense(line, h.start, h.end));
             out.extend(hits.iter().map(|h| (i + 1, *h)));
         }
         out
