@@ -359,6 +359,14 @@ fn or_groups_related_skills_and_sub_scores() {
 }
 
 #[test]
+fn a_skill_named_twice_in_an_or_is_still_asked() {
+    let r = score("tests/fixtures/scoring/backend-resume.md", "tests/fixtures/scoring/same-skill-or-post.md");
+    let asked = |skill: &str| r.matched.iter().chain(&r.missing).any(|f| f.skill.as_deref() == Some(skill));
+    assert!(asked("CPA"), "`CPA or CPA candidate` asks for CPA");
+    assert!(asked("Linux"), "`UNIX/Linux` asks for Linux");
+}
+
+#[test]
 fn ats_facts_contact_headings_and_employers() {
     let seed = score(SEED, LINUX_POST);
     assert_eq!(seed.ats.contact, Contact { email: true, phone: true, url: true });

@@ -144,19 +144,24 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
         };
         let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
         let category = |i: usize| extractor.lexicon.skill(line[i].skill).category;
-        let grouped =
+        let members = |g: &[usize]| {
+            let mut members: Vec<SkillId> = g.iter().map(|&i| line[i].skill).collect();
+            members.sort_unstable();
+            members.dedup();
+            members
+        };
+        // A group of one skill named twice (`CPA or CPA candidate`) is that skill asked on its own.
+        let grouped: Vec<Vec<usize>> =
             or_groups(text, &spans, |i, j| match (line[i].skill == line[j].skill, category(i) == category(j)) {
                 (true, _) => Kin::SameSkill,
                 (false, true) => Kin::SameCategory,
                 (false, false) => Kin::Other,
-            });
+            })
+            .into_iter()
+            .filter(|g| members(g).len() > 1)
+            .collect();
         for g in &grouped {
-            let mut members: Vec<SkillId> = g.iter().map(|&i| line[i].skill).collect();
-            members.sort_unstable();
-            members.dedup();
-            if members.len() < 2 {
-                continue;
-            }
+            let members = members(g);
             let (first, last) = (&line[g[0]], &line[g[g.len() - 1]]);
             let text = &text[first.start..last.end];
             let t = tier_at(first.start);
