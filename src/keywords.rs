@@ -315,14 +315,17 @@ fn in_fixed_compound(line: &str, start: usize, words: &[StemmedWord], i: usize) 
     before || words.get(i + 1).is_some_and(|n| n.print == 0 && joined(&words[i], n))
 }
 
-/// Whether `word` is one of [`FUNCTION_WORDS`] or a word of a cue phrase
-/// ([`crate::cues::CUES_TSV`]: `plus`, `desirable`), in any case; `scratch`
+/// Whether `word` is one of [`FUNCTION_WORDS`], a word of a cue phrase
+/// ([`crate::cues::CUES_TSV`]: `plus`, `desirable`) or a degree word
+/// ([`crate::degree::DEGREE_WORDS`]: the education sub-score weighs
+/// degrees), in any case; `scratch`
 /// holds the lowercase of a word that is not plain ASCII.
 fn is_function_word(word: &str, scratch: &mut String) -> bool {
     static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let cue_words = data_rows(CUES_TSV).filter_map(|row| row.split('\t').next()).flat_map(str::split_whitespace);
-        data_rows(FUNCTION_WORDS).chain(cue_words).map(key_fingerprint).collect()
+        let degree_words = crate::degree::DEGREE_WORDS.iter().copied();
+        data_rows(FUNCTION_WORDS).chain(cue_words).chain(degree_words).map(key_fingerprint).collect()
     });
     words.contains(&word_fingerprint(word, scratch))
 }
@@ -412,6 +415,7 @@ mod tests {
         let mut scratch = String::new();
         assert!(is_function_word("Perhaps", &mut scratch) && is_function_word("SEPTEMBER", &mut scratch));
         assert!(is_function_word("plus", &mut scratch) && is_function_word("Desirable", &mut scratch), "cue words");
+        assert!(is_function_word("PhD", &mut scratch) && is_function_word("bachelor", &mut scratch), "degree words");
         assert!(!is_function_word("offshore", &mut scratch) && !is_function_word("lead", &mut scratch));
         assert!(is_adverb("Ultimately") && is_adverb("efficiently") && is_adverb("globally"));
         assert!(!is_adverb("assembly") && !is_adverb("anomaly") && !is_adverb("supply") && !is_adverb("rally"));
