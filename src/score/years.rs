@@ -108,10 +108,11 @@ pub fn years_asked(job: &Analysis) -> Vec<YearsAsk> {
             let after = &line[whole.end()..];
             let window = &after[..floor_char_boundary(after, EXPERIENCE_WITHIN)].to_lowercase();
             let about_experience = ["experience", "proficiency", "expertise"].iter().any(|w| window.contains(w));
-            if years == 0 || years > MAX_YEARS || !about_experience {
+            let start = job.doc.original_offset(n, whole.end());
+            let about_skill = || about_skill(job, n, start, clause(after));
+            if years == 0 || years > MAX_YEARS || !(about_experience || about_skill()) {
                 continue;
             }
-            let start = job.doc.original_offset(n, whole.end());
             let mut skills: Vec<SkillId> =
                 job.matches.iter().filter(|m| m.line == n && m.start >= start).map(|m| m.skill).collect();
             skills.dedup();
@@ -162,6 +163,42 @@ pub fn years_required(extractor: &Extractor, asks: &[YearsAsk], experience: &Exp
 }
 
 /// The rest of the clause: up to `,` `;` `.` `(` or [`PHRASE_CHARS`] bytes, cut at a word.
+/// Words that open what a years phrase is about when it does not say
+/// `experience` (`5+ years of project management`, `4 years building web
+/// applications with React`, `3 years in backend development`).
+const ABOUT_WORDS: [&str; 16] = [
+    "as",
+    "building",
+    "coding",
+    "designing",
+    "developing",
+    "doing",
+    "in",
+    "leading",
+    "managing",
+    "of",
+    "programming",
+    "running",
+    "using",
+    "with",
+    "working",
+    "writing",
+];
+
+/// Whether the clause after a years phrase (`clause`, starting at original
+/// byte `start` of line `n`) is about a skill: it opens with one of
+/// [`ABOUT_WORDS`] or with the skill itself, and names a lexicon skill
+/// (`10 years ago we moved to Kubernetes` is not).
+fn about_skill(job: &Analysis, n: usize, start: usize, clause: &str) -> bool {
+    let text = clause.trim_start();
+    let from = start + (clause.len() - text.len());
+    let to = start + clause.len();
+    let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+    let mut skills = job.matches.iter().filter(|m| m.line == n && m.start >= from && m.end <= to);
+    let opens = ABOUT_WORDS.contains(&first.as_str());
+    skills.any(|m| opens || m.start == from)
+}
+
 fn clause(after: &str) -> &str {
     let end = after.find([',', ';', '.', '(']).unwrap_or(after.len());
     let cut = floor_char_boundary(after, end.min(PHRASE_CHARS));
@@ -201,6 +238,18 @@ mod tests {
                 (3, vec!["Python".to_string()], 0.0, false),
             ]
         );
+    }
+
+    #[test]
+    fn years_about_a_skill_without_saying_experience() {
+        let asked = |post: &str| -> Vec<(u32, Vec<String>)> {
+            required(post, "## Experience\n").into_iter().map(|r| (r.0, r.1)).collect()
+        };
+        let post = "Requirements\n- 4+ years building web services with Rust\n- 5+ years of project management\n\
+            - 3 years in Python development\n- 10 years ago we moved to Kubernetes\n- 2 years and today Docker\n";
+        let found = asked(post);
+        assert_eq!(found.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [4, 5, 3], "{found:?}");
+        assert!(found[0].1.contains(&"Rust".to_string()) && found[1].1.contains(&"Project management".to_string()));
     }
 
     #[test]
