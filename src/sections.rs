@@ -393,10 +393,11 @@ pub fn line_sections<'a>(
 }
 
 /// The tier of a requirement on `line` in `section`, or `None` in
-/// boilerplate: a preferred cue anywhere on the line makes it preferred
-/// ([`crate::cues`] tells the tier of one skill of the line).
+/// boilerplate and on a header line of listing facts ([`listing_facts`]):
+/// a preferred cue anywhere on the line makes it preferred ([`crate::cues`]
+/// tells the tier of one skill of the line).
 pub fn tier(section: Section, line: &str) -> Option<Tier> {
-    if section.is_boilerplate() {
+    if section.is_boilerplate() || (section == Section::Header && listing_facts(line)) {
         return None;
     }
     let cues = crate::cues::find(line);
@@ -410,6 +411,21 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
         Tier::Mentioned
     })
 }
+
+/// Whether `line` is a job board's line of listing facts: three or more
+/// fields apart by `·` or `|`, with a place, date, pay or count among them
+/// (a comma or a digit: `Acme Logistics · Austin, TX · Reposted 2 days
+/// ago`), unlike a title that lists skills (`Backend Engineer | Python |
+/// Django`). The company's name there asks for no skill (`Logistics`).
+fn listing_facts(line: &str) -> bool {
+    line.len() <= MAX_LISTING_FACTS_BYTES
+        && line.matches(['·', '|']).nth(1).is_some()
+        && line.contains(|c: char| c == ',' || c.is_ascii_digit())
+}
+
+/// Longest line of listing facts; a longer one is the post itself run
+/// together (title, facts and a list of technologies on one line).
+const MAX_LISTING_FACTS_BYTES: usize = 200;
 
 #[cfg(test)]
 mod tests {
@@ -485,6 +501,9 @@ mod tests {
         assert_eq!(tier(Section::Requirements, "Kafka is a plus"), Some(Tier::Preferred));
         assert_eq!(tier(Section::Responsibilities, "Build services in Go"), Some(Tier::Responsibility));
         assert_eq!(tier(Section::Benefits, "Free Python courses"), None);
+        assert_eq!(tier(Section::Header, "Acme Logistics · Austin, TX · Reposted 2 days ago"), None);
+        assert_eq!(tier(Section::Header, "Rust engineer | Acme"), Some(Tier::Mentioned), "one separator");
+        assert_eq!(tier(Section::Header, "Backend Engineer | Python | Django"), Some(Tier::Mentioned), "a title");
         assert_eq!(tier(Section::Other, "We use Rust"), Some(Tier::Mentioned));
     }
 
