@@ -198,7 +198,8 @@ fn split_employer(line: &str) -> (String, Option<String>) {
     match split {
         Some((i, len)) if !line[..i].trim().is_empty() && !line[i + len..].trim().is_empty() => {
             let employer = line[i + len..].trim().trim_matches(['*', '_', ',']).trim();
-            (line[..i].trim().to_string(), Some(employer.to_string()))
+            let title = line[..i].trim().trim_matches(['*', '_']).trim();
+            (title.to_string(), Some(employer.to_string()))
         }
         _ => (line.to_string(), None),
     }
@@ -318,5 +319,6 @@ mod tests {
         assert_eq!(split("Senior SRE at Example Corp"), ("Senior SRE".into(), "Example Corp".into()));
         assert_eq!(split("Staff Engineer | Acme, Berlin"), ("Staff Engineer".into(), "Acme, Berlin".into()));
         assert_eq!(split("Systems Engineer"), ("Systems Engineer".into(), String::new()));
+        assert_eq!(split("Staff Accountant** — Acme"), ("Staff Accountant".into(), "Acme".into()), "Markdown bold");
     }
 }
