@@ -76,6 +76,9 @@ pub struct Scratch {
     /// The vocabulary word of each token: [`UNKNOWN`] until looked up, [`ABSENT`] when not there.
     words: Vec<Word>,
     key: String,
+    /// Case-sensitive one-word aliases opening a bullet ([`opens_bullet`]),
+    /// each with the byte where the skill it is listed with must start.
+    opening: Vec<(Hit, usize)>,
 }
 
 /// The trie while aliases are added; [`Builder::seal`] makes the [`Matcher`].
@@ -135,6 +138,8 @@ impl Matcher {
         tokenize_into(line, &mut scratch.tokens);
         scratch.words.clear();
         scratch.words.resize(scratch.tokens.len(), UNKNOWN);
+        scratch.opening.clear();
+        let before = hits.len();
         let mut i = 0;
         while i < scratch.tokens.len() {
             let root = match scratch.words[i] {
@@ -150,8 +155,39 @@ impl Matcher {
                     hits.push(Hit { start: scratch.tokens[i].start, end: scratch.tokens[end - 1].end, skill });
                     i = end;
                 }
-                None => i += 1,
+                None => {
+                    self.note_opening(line, i, root, scratch);
+                    i += 1;
+                }
             }
+        }
+        if !scratch.opening.is_empty() && hits.len() > before {
+            let listed = |&(_, next): &(Hit, usize)| hits[before..].iter().any(|h| h.start == next);
+            let kept: Vec<Hit> = scratch.opening.iter().filter(|o| listed(o)).map(|&(h, _)| h).collect();
+            hits.extend(kept);
+            hits[before..].sort_by_key(|h| h.start);
+        }
+    }
+
+    /// Records the skill of a case-sensitive one-word alias at token `i`
+    /// (whose word leads from the root to `node`) that opens a bullet and is
+    /// joined by `or`/`and` to the next word, which [`accepts`] turned away as
+    /// the first word of a sentence: it is the skill when a skill starts at
+    /// that next word (`- Go or Java`; not `- Go and see`, `- Fluent in
+    /// English`).
+    fn note_opening(&self, line: &str, i: usize, node: u32, scratch: &mut Scratch) {
+        let tokens = &scratch.tokens;
+        if node & ENDS == 0 {
+            return;
+        }
+        let (Some(joint), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else { return };
+        if !matches!(&line[joint.start..joint.end], "or" | "and") || !opens_bullet(line, tokens, i) {
+            return;
+        }
+        let word = &line[tokens[i].start..tokens[i].end];
+        let exact = |t: &&Terminal| t.exact.as_ref().is_some_and(|e| e.len() == 1 && e[0] == word);
+        if let Some(t) = self.terminals_of(node & NODE).find(exact) {
+            scratch.opening.push((Hit { start: tokens[i].start, end: tokens[i].end, skill: t.skill }, next.start));
         }
     }
 
@@ -369,6 +405,17 @@ fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     sentence_start && !in_list
 }
 
+/// Whether token `i` is the first word of a bullet (`- Spark on EMR`,
+/// `• Go or Rust`), not hyphen-joined, of two letters or more.
+fn opens_bullet(line: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let bullet = line[..t.start].trim_end();
+    !t.hyphen_before
+        && !t.hyphen_after
+        && t.end - t.start >= 2
+        && matches!(bullet.trim_start(), "-" | "*" | "•" | "·" | "–" | "▪")
+}
+
 /// A single letter joined by `&` to another (`R & D`, `P & L`, `Q & A`).
 fn is_letter_pair(line: &str, tokens: &[Token], i: usize) -> bool {
     let letter = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && line[t.start..t.end].chars().count() == 1);
@@ -427,6 +474,15 @@ HIPAA\tdomain\t=HIPAA\toverrides
         assert_eq!(names("Go, Rust"), ["Go"]);
         assert_eq!(names("services in Go and golang"), ["Go", "Go"]);
         assert_eq!(names("Google"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_bullet_opening_with_a_name_listed_with_another_skill() {
+        assert_eq!(names("- Go or Java experience"), ["Go", "Java"]);
+        assert_eq!(names("• Go and C++ services"), ["Go", "C++"]);
+        assert_eq!(names("- Go and see our Java stack"), ["Java"], "not listed with it");
+        assert_eq!(names("- Go to the office twice a week"), Vec::<String>::new());
+        assert_eq!(names("Go or Java."), ["Java"], "a sentence, not a bullet");
     }
 
     #[test]
