@@ -161,8 +161,9 @@ impl Matcher {
                 }
             }
         }
-        if !scratch.opening.is_empty() && hits.len() > before {
-            let listed = |&(_, next): &(Hit, usize)| hits[before..].iter().any(|h| h.start == next);
+        if !scratch.opening.is_empty() {
+            let listed =
+                |&(_, next): &(Hit, usize)| next == SKILL_NOUN || hits[before..].iter().any(|h| h.start == next);
             let kept: Vec<Hit> = scratch.opening.iter().filter(|o| listed(o)).map(|&(h, _)| h).collect();
             hits.extend(kept);
             hits[before..].sort_by_key(|h| h.start);
@@ -170,24 +171,33 @@ impl Matcher {
     }
 
     /// Records the skill of a case-sensitive one-word alias at token `i`
-    /// (whose word leads from the root to `node`) that opens a bullet and is
-    /// joined by `or`/`and` to the next word, which [`accepts`] turned away as
-    /// the first word of a sentence: it is the skill when a skill starts at
-    /// that next word (`- Go or Java`; not `- Go and see`, `- Fluent in
+    /// (whose word leads from the root to `node`) that opens a bullet, which
+    /// [`accepts`] turned away as the first word of a sentence: it is the
+    /// skill when one of [`SKILL_NOUNS`] follows (`- Rust programming`, `- Go
+    /// experience`), or when it is joined by `or`/`and` to a skill starting at
+    /// the word after (`- Go or Java`; not `- Go and see`, `- Fluent in
     /// English`).
     fn note_opening(&self, line: &str, i: usize, node: u32, scratch: &mut Scratch) {
         let tokens = &scratch.tokens;
         if node & ENDS == 0 {
             return;
         }
-        let (Some(joint), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else { return };
-        if !matches!(&line[joint.start..joint.end], "or" | "and") || !opens_bullet(line, tokens, i) {
+        let Some(joint) = tokens.get(i + 1) else { return };
+        let joint_word = &line[joint.start..joint.end];
+        let next = if SKILL_NOUNS.contains(&joint_word) {
+            SKILL_NOUN
+        } else if matches!(joint_word, "or" | "and") && tokens.len() > i + 2 {
+            tokens[i + 2].start
+        } else {
+            return;
+        };
+        if !opens_bullet(line, tokens, i) {
             return;
         }
         let word = &line[tokens[i].start..tokens[i].end];
         let exact = |t: &&Terminal| t.exact.as_ref().is_some_and(|e| e.len() == 1 && e[0] == word);
         if let Some(t) = self.terminals_of(node & NODE).find(exact) {
-            scratch.opening.push((Hit { start: tokens[i].start, end: tokens[i].end, skill: t.skill }, next.start));
+            scratch.opening.push((Hit { start: tokens[i].start, end: tokens[i].end, skill: t.skill }, next));
         }
     }
 
@@ -405,6 +415,25 @@ fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     sentence_start && !in_list
 }
 
+/// Words after a name opening a bullet that make it a skill (`- Rust
+/// programming`, `- Go experience`, `- Swift developers`).
+const SKILL_NOUNS: [&str; 12] = [
+    "development",
+    "developer",
+    "developers",
+    "ecosystem",
+    "engineering",
+    "experience",
+    "expertise",
+    "knowledge",
+    "proficiency",
+    "programming",
+    "skills",
+    "stack",
+];
+/// The `opening` mark of a name followed by one of [`SKILL_NOUNS`]: a skill on its own.
+const SKILL_NOUN: usize = usize::MAX;
+
 /// Whether token `i` is the first word of a bullet (`- Spark on EMR`,
 /// `• Go or Rust`), not hyphen-joined, of two letters or more.
 fn opens_bullet(line: &str, tokens: &[Token], i: usize) -> bool {
@@ -477,12 +506,15 @@ HIPAA\tdomain\t=HIPAA\toverrides
     }
 
     #[test]
-    fn a_bullet_opening_with_a_name_listed_with_another_skill() {
+    fn a_name_opening_a_bullet_listed_with_a_skill_or_before_a_skill_noun() {
         assert_eq!(names("- Go or Java experience"), ["Go", "Java"]);
         assert_eq!(names("• Go and C++ services"), ["Go", "C++"]);
         assert_eq!(names("- Go and see our Java stack"), ["Java"], "not listed with it");
         assert_eq!(names("- Go to the office twice a week"), Vec::<String>::new());
         assert_eq!(names("Go or Java."), ["Java"], "a sentence, not a bullet");
+        assert_eq!(names("- Go programming"), ["Go"]);
+        assert_eq!(names("* Go experience is a plus"), ["Go"]);
+        assert_eq!(names("Go experience is a plus."), Vec::<String>::new(), "a sentence, not a bullet");
     }
 
     #[test]
