@@ -106,7 +106,9 @@ impl Extractor {
 
     /// Sections and skill occurrences of `doc`.
     pub fn analyze(&self, doc: Document) -> Analysis {
-        let statements = crate::sections::statement_lines(&doc.text);
+        let mut statements: Vec<usize> =
+            crate::sections::statement_starts(&doc.text).into_iter().map(|at| doc.line_of(at)).collect();
+        statements.dedup();
         let (sections, headings) = line_sections(doc.lines().map(|(_, l)| l), &statements);
         let mut title = (0, false);
         let matches = self

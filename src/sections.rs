@@ -186,10 +186,8 @@ fn first_run(text: &str) -> Option<&str> {
 /// Whether `text` (a trimmed line) may open with a heading phrase: false
 /// only when its [`first_run`] is no heading phrase's, lowercase.
 fn may_open_heading(text: &str) -> bool {
-    static FIRSTS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| {
-        data_rows(SECTIONS_TSV).filter_map(|l| first_run(l.split('\t').next()?)).map(str::to_ascii_lowercase).collect()
-    });
+    static FIRSTS: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| headings().keys().filter_map(|key| first_run(key)).collect());
     let Some(run) = first_run(text) else { return true };
     let mut lower = [0u8; MAX_FIRST_WORD];
     lower[..run.len()].copy_from_slice(run.as_bytes());
@@ -207,19 +205,7 @@ fn too_long_for_heading(text: &str) -> bool {
         return false;
     }
     let head = &text.as_bytes()[..memchr::memchr(b':', text.as_bytes()).unwrap_or(text.len())];
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in head {
-        let space = b == b' ' || b == b'\t';
-        if !space && !in_word {
-            words += 1;
-            if words > MAX_HEADING_WORDS {
-                return true;
-            }
-        }
-        in_word = !space;
-    }
-    false
+    head.split(|&b| b == b' ' || b == b'\t').filter(|w| !w.is_empty()).nth(MAX_HEADING_WORDS).is_some()
 }
 
 /// Most words of a [`colon_heading`] line.
@@ -293,23 +279,17 @@ fn equal_opportunity_re() -> &'static regex::Regex {
     })
 }
 
-/// The 1-based lines of `text` that open with an equal-opportunity
-/// statement, in order: lines with one of [`EQUAL_OPPORTUNITY`] in their
-/// first sentence (a line whose statement follows other sentences is a post
+/// Byte offsets into `text` of the equal-opportunity statements that open
+/// their line, in order: one of [`EQUAL_OPPORTUNITY`] in the line's first
+/// sentence (a line whose statement follows other sentences is a post
 /// flattened into a paragraph, requirements and all, and keeps its
 /// section). One search over the whole text.
-pub fn statement_lines(text: &str) -> Vec<usize> {
-    let (mut lines, mut line, mut counted) = (Vec::new(), 1, 0);
-    for m in equal_opportunity_re().find_iter(text) {
-        line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.start()]).count();
-        counted = m.start();
-        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let before = &text[start..m.start()];
-        if lines.last() != Some(&line) && ![". ", "! ", "? "].iter().any(|end| before.contains(end)) {
-            lines.push(line);
-        }
-    }
-    lines
+pub fn statement_starts(text: &str) -> Vec<usize> {
+    let opens_line = |at: usize| {
+        let before = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+        ![". ", "! ", "? "].iter().any(|end| before.contains(end))
+    };
+    equal_opportunity_re().find_iter(text).map(|m| m.start()).filter(|&at| opens_line(at)).collect()
 }
 
 /// A lowercase phrase in lowercase, sentence case and title case.
@@ -365,7 +345,7 @@ fn starts_list(rest: &str) -> bool {
 /// The section of every line, in order (index 0 is line 1), each heading
 /// line belonging to the section it opens, a line of text that opens with
 /// a boilerplate heading (`We offer a pension…`) to that section alone, and
-/// the `statements` lines (1-based, in order: [`statement_lines`]) to
+/// the `statements` lines (1-based, in order: the lines of [`statement_starts`]) to
 /// [`Section::Legal`] alone; and the heading lines as `(1-based line,
 /// section)`, in order.
 pub fn line_sections<'a>(
@@ -476,7 +456,10 @@ mod tests {
             "- Go",
             "You know Rust. We hire regardless of race or religion.",
         ];
-        let (sections, headings) = line_sections(post.into_iter(), &statement_lines(&post.join("\n")));
+        let text = post.join("\n");
+        let doc = crate::document::Document::from_text("post.txt".as_ref(), &text).unwrap();
+        let statements: Vec<usize> = statement_starts(&text).into_iter().map(|at| doc.line_of(at)).collect();
+        let (sections, headings) = line_sections(post.into_iter(), &statements);
         use Section::{Benefits, Legal, Requirements};
         let expected = [
             Requirements,

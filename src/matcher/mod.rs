@@ -156,38 +156,38 @@ impl Matcher {
                     i = end;
                 }
                 None => {
-                    self.note_opening(line, i, root, scratch);
+                    self.note_opening(line, i, root, scratch, hits);
                     i += 1;
                 }
             }
         }
         if !scratch.opening.is_empty() {
-            let listed =
-                |&(_, next): &(Hit, usize)| next == SKILL_NOUN || hits[before..].iter().any(|h| h.start == next);
+            let listed = |&(_, next): &(Hit, usize)| hits[before..].iter().any(|h| h.start == next);
             let kept: Vec<Hit> = scratch.opening.iter().filter(|o| listed(o)).map(|&(h, _)| h).collect();
             hits.extend(kept);
             hits[before..].sort_by_key(|h| h.start);
         }
     }
 
-    /// Records the skill of a case-sensitive one-word alias at token `i`
-    /// (whose word leads from the root to `node`) that opens a bullet, which
-    /// [`accepts`] turned away as the first word of a sentence: it is the
-    /// skill when one of [`SKILL_NOUNS`] follows (`- Rust programming`, `- Go
-    /// experience`), or when it is joined by `or`/`and` to a skill starting at
-    /// the word after (`- Go or Java`; not `- Go and see`, `- Fluent in
+    /// The skill of a case-sensitive one-word alias at token `i` (whose word
+    /// leads from the root to `node`) that opens a bullet, which [`accepts`]
+    /// turned away as the first word of a sentence: it is the skill when one
+    /// of [`SKILL_NOUNS`] follows (`- Rust programming`, `- Go experience`;
+    /// pushed to `hits`), or when it is joined by `or`/`and` to a skill
+    /// starting at the word after (`- Go or Java`; noted in `scratch.opening`
+    /// until the line's hits are known; not `- Go and see`, `- Fluent in
     /// English`).
-    fn note_opening(&self, line: &str, i: usize, node: u32, scratch: &mut Scratch) {
+    fn note_opening(&self, line: &str, i: usize, node: u32, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
         let tokens = &scratch.tokens;
         if node & ENDS == 0 {
             return;
         }
         let Some(joint) = tokens.get(i + 1) else { return };
         let joint_word = &line[joint.start..joint.end];
-        let next = if SKILL_NOUNS.contains(&joint_word) {
-            SKILL_NOUN
+        let listed_with = if SKILL_NOUNS.contains(&joint_word) {
+            None
         } else if matches!(joint_word, "or" | "and") && tokens.len() > i + 2 {
-            tokens[i + 2].start
+            Some(tokens[i + 2].start)
         } else {
             return;
         };
@@ -197,7 +197,11 @@ impl Matcher {
         let word = &line[tokens[i].start..tokens[i].end];
         let exact = |t: &&Terminal| t.exact.as_ref().is_some_and(|e| e.len() == 1 && e[0] == word);
         if let Some(t) = self.terminals_of(node & NODE).find(exact) {
-            scratch.opening.push((Hit { start: tokens[i].start, end: tokens[i].end, skill: t.skill }, next));
+            let hit = Hit { start: tokens[i].start, end: tokens[i].end, skill: t.skill };
+            match listed_with {
+                Some(next) => scratch.opening.push((hit, next)),
+                None => hits.push(hit),
+            }
         }
     }
 
@@ -431,8 +435,6 @@ const SKILL_NOUNS: [&str; 12] = [
     "skills",
     "stack",
 ];
-/// The `opening` mark of a name followed by one of [`SKILL_NOUNS`]: a skill on its own.
-const SKILL_NOUN: usize = usize::MAX;
 
 /// Whether token `i` is the first word of a bullet (`- Spark on EMR`,
 /// `• Go or Rust`), not hyphen-joined, of two letters or more.

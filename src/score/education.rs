@@ -77,10 +77,10 @@ pub struct DegreeAsk {
 /// ([`crate::analyzer::StemmedText::of`] of `job.doc.text`): only lines with
 /// a stem of [`DEGREE_WORDS`] are searched for degrees.
 pub fn degree_asked(job: &Analysis, words: &[StemmedWord]) -> Option<DegreeAsk> {
-    let named = degree_word_lines(job, words);
     let mut best: Option<DegreeAsk> = None;
-    for (n, line) in job.doc.lines() {
-        if !named.contains(&n) || job.section(n).is_boilerplate() {
+    for n in degree_word_lines(job, words) {
+        let line = job.doc.line(n);
+        if job.section(n).is_boilerplate() {
             continue;
         }
         let mut found = degrees(line);
@@ -101,13 +101,16 @@ pub fn degree_asked(job: &Analysis, words: &[StemmedWord]) -> Option<DegreeAsk> 
     best
 }
 
-/// The 1-based lines of `job` (in order, with repeats) that hold a word
-/// whose stem is that of one of [`DEGREE_WORDS`].
+/// The 1-based lines of `job`, in order, that hold a word whose stem is
+/// that of one of [`DEGREE_WORDS`].
 fn degree_word_lines(job: &Analysis, words: &[StemmedWord]) -> Vec<usize> {
     static STEMS: OnceLock<FxHashSet<u64>> = OnceLock::new();
     let stems = STEMS
         .get_or_init(|| with_stems(|s| DEGREE_WORDS.iter().filter_map(|w| s.stem(w).map(stem_fingerprint)).collect()));
-    words.iter().filter(|w| stems.contains(&w.print)).map(|w| job.doc.line_of(w.start as usize)).collect()
+    let mut lines: Vec<usize> =
+        words.iter().filter(|w| stems.contains(&w.print)).map(|w| job.doc.line_of(w.start as usize)).collect();
+    lines.dedup();
+    lines
 }
 
 /// The post's degree requirement checked against the résumé's highest degree.

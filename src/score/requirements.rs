@@ -151,27 +151,31 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
             members
         };
         // A group of one skill named twice (`CPA or CPA candidate`) is that skill asked on its own.
-        let grouped: Vec<Vec<usize>> =
+        let grouped: Vec<(Vec<usize>, Vec<SkillId>)> =
             or_groups(text, &spans, |i, j| match (line[i].skill == line[j].skill, category(i) == category(j)) {
                 (true, _) => Kin::SameSkill,
                 (false, true) => Kin::SameCategory,
                 (false, false) => Kin::Other,
             })
             .into_iter()
-            .filter(|g| members(g).len() > 1)
+            .map(|g| {
+                let m = members(&g);
+                (g, m)
+            })
+            .filter(|(_, members)| members.len() > 1)
             .collect();
-        for g in &grouped {
-            let members = members(g);
+        for (g, members) in &grouped {
             let (first, last) = (&line[g[0]], &line[g[g.len() - 1]]);
             let text = &text[first.start..last.end];
             let t = tier_at(first.start);
-            let entry = groups.entry(members).or_insert(Group { tier: t, count: 0, line: n, text: text.to_string() });
+            let entry =
+                groups.entry(members.clone()).or_insert(Group { tier: t, count: 0, line: n, text: text.to_string() });
             entry.count += 1;
             if t < entry.tier {
                 (entry.tier, entry.line, entry.text) = (t, n, text.to_string());
             }
         }
-        for (_, m) in line.iter().enumerate().filter(|(i, _)| !grouped.iter().flatten().any(|g| g == i)) {
+        for (_, m) in line.iter().enumerate().filter(|(i, _)| !grouped.iter().flat_map(|(g, _)| g).any(|g| g == i)) {
             let t = tier_at(m.start);
             let entry = asked.entry(m.skill).or_insert(Asked { tier: t, count: 0, at: m });
             entry.count += 1;

@@ -162,7 +162,6 @@ pub fn years_required(extractor: &Extractor, asks: &[YearsAsk], experience: &Exp
         .collect()
 }
 
-/// The rest of the clause: up to `,` `;` `.` `(` or [`PHRASE_CHARS`] bytes, cut at a word.
 /// Words that open what a years phrase is about when it does not say
 /// `experience` (`5+ years of project management`, `4 years building web
 /// applications with React`, `3 years in backend development`).
@@ -199,6 +198,7 @@ fn about_skill(job: &Analysis, n: usize, start: usize, clause: &str) -> bool {
     skills.any(|m| opens || m.start == from)
 }
 
+/// The rest of the clause: up to `,` `;` `.` `(` or [`PHRASE_CHARS`] bytes, cut at a word.
 fn clause(after: &str) -> &str {
     let end = after.find([',', ';', '.', '(']).unwrap_or(after.len());
     let cut = floor_char_boundary(after, end.min(PHRASE_CHARS));
