@@ -1,5 +1,5 @@
-//! The persistent index and batch ranking: round trip, refusal of a stale
-//! index, a second writer, a writer killed midway, Ctrl-C, a bad file in a batch, ranking both ways, search,
+//! The persistent index and batch ranking: round trip, merges of small
+//! adds, refusal of a stale index, a second writer, a writer killed midway, Ctrl-C, a bad file in a batch, ranking both ways, search,
 //! and the JSON, NDJSON and CSV outputs parsed back.
 
 use std::path::Path;
@@ -46,6 +46,19 @@ fn index_round_trip() {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&d).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700, "the index is readable by its owner only");
+}
+
+#[test]
+fn small_adds_are_merged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("pool").display().to_string();
+    let posts: Vec<_> = std::fs::read_dir("job_posts").unwrap().map(|e| e.unwrap().path()).take(9).collect();
+    for post in &posts {
+        ok(&["index", "add", "--index", &d, "--kind", "job", post.to_str().unwrap()]);
+    }
+    let stats = ok(&["index", "stats", "--index", &d]);
+    let segments: usize = stats.split(" bytes in ").nth(1).and_then(|s| s.split(' ').next()).unwrap().parse().unwrap();
+    assert!(segments < 8, "nine one-file adds, eight of them merged: {stats}");
 }
 
 #[test]

@@ -74,7 +74,7 @@ pub fn add(
             pool.commit(&mut writer)?;
         }
     }
-    pool.commit(&mut writer)?;
+    pool.finish(writer)?;
     progress.finish();
     let (resumes, jobs) = pool.counts()?;
     let mut stdout = format!(
@@ -98,7 +98,7 @@ pub fn list(dir: &Path, format: Format, weights: &Weights) -> Result<String, App
 /// `jobfit index remove`.
 pub fn remove(dir: &Path, keys: &[String], weights: &Weights) -> Result<Outcome, AppError> {
     let pool = Pool::open(dir, weights)?;
-    let mut writer = pool.writer()?;
+    let writer = pool.writer()?;
     let mut errors = Vec::new();
     let mut removed = 0;
     for key in keys {
@@ -107,7 +107,7 @@ pub fn remove(dir: &Path, keys: &[String], weights: &Weights) -> Result<Outcome,
             n => removed += n,
         }
     }
-    pool.commit(&mut writer)?;
+    pool.finish(writer)?;
     Ok(Outcome::batch(format!("removed {removed}\n"), Vec::new(), errors))
 }
 
@@ -117,8 +117,9 @@ pub fn stats(dir: &Path, weights: &Weights) -> Result<String, AppError> {
     let (resumes, jobs) = pool.counts()?;
     let bytes = pool.size_on_disk();
     Ok(format!(
-        "index: {}\nrésumés: {resumes}\njob posts: {jobs}\nsize on disk: {bytes} bytes\nbuilt as: {}\n",
+        "index: {}\nrésumés: {resumes}\njob posts: {jobs}\nsize on disk: {bytes} bytes in {} segments\nbuilt as: {}\n",
         dir.display(),
+        pool.segments(),
         pool.fingerprint
     ))
 }

@@ -11,6 +11,7 @@ mod schema;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use tantivy::indexer::LogMergePolicy;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
@@ -33,7 +34,12 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Documents per parallel run of [`Pool::map_runs`].
 const RUN_DOCS: usize = 16_384;
 /// Memory the index writer may use, in bytes.
-const WRITER_BYTES: usize = 30_000_000;
+const WRITER_BYTES: usize = 60_000_000;
+/// Segments of more documents than this are not merged: a bulk `index add`
+/// writes segments of several thousand documents (one per [`WRITER_BYTES`]
+/// of indexed text), which merging would rewrite for little gain in search
+/// or ranking speed; the small segments of small adds are merged.
+const MERGE_DOCS: usize = 2_000;
 const META_FILE: &str = "meta.json";
 
 /// Errors of the index; each names the index directory.
@@ -235,10 +241,15 @@ impl Pool {
 
     /// The single writer. Errors: [`IndexError::Busy`] when another process writes.
     pub fn writer(&self) -> Result<IndexWriter, IndexError> {
-        self.index.writer_with_num_threads(1, WRITER_BYTES).map_err(|source| match source {
-            tantivy::TantivyError::LockFailure(..) => IndexError::Busy { dir: self.dir.clone() },
-            source => tantivy_err(&self.dir, source),
-        })
+        let writer: IndexWriter =
+            self.index.writer_with_num_threads(1, WRITER_BYTES).map_err(|source| match source {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Busy { dir: self.dir.clone() },
+                source => tantivy_err(&self.dir, source),
+            })?;
+        let mut policy = LogMergePolicy::default();
+        policy.set_max_docs_before_merge(MERGE_DOCS);
+        writer.set_merge_policy(Box::new(policy));
+        Ok(writer)
     }
 
     /// Whether a document with this content hash is indexed (as of the last commit).
@@ -286,6 +297,14 @@ impl Pool {
         prepared.set_payload(&self.fingerprint);
         prepared.commit().map_err(|source| tantivy_err(&self.dir, source))?;
         self.reader.reload().map_err(|source| tantivy_err(&self.dir, source))
+    }
+
+    /// Commits pending changes ([`Pool::commit`]) and waits for the merges
+    /// of small segments that the commit starts, so that many small adds do
+    /// not leave the index in as many segments.
+    pub fn finish(&self, mut writer: IndexWriter) -> Result<(), IndexError> {
+        self.commit(&mut writer)?;
+        writer.wait_merging_threads().map_err(|source| tantivy_err(&self.dir, source))
     }
 
     /// Deletes the documents whose id or path is `key`; returns how many there were.
@@ -395,6 +414,11 @@ impl Pool {
             }
         }
         Ok((resumes, jobs))
+    }
+
+    /// Segments of the last commit (each a set of files searched in turn).
+    pub fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// Total size of the index files in bytes.
