@@ -1,7 +1,8 @@
 //! Mention context: whether a skill match names a role (`Java developer`,
 //! `DevOps team`), whether a spoken language is used as an adjective
 //! (`Danish universities`), and the words beside which an alias means
-//! something else (`CPA` beside `ROAS`); word lists from `lexicon/context.tsv`.
+//! something else (`CPA` beside `ROAS`) or another skill (`EMR` beside
+//! `Spark`); word lists from `lexicon/context.tsv`.
 
 use std::sync::OnceLock;
 
@@ -20,8 +21,28 @@ const TITLE_WORDS: usize = 8;
 struct Words {
     role: FxHashSet<String>,
     language_ok: FxHashSet<String>,
-    /// `(alias as written, lowercase; words beside which it means something else)`.
-    other_sense: Vec<(&'static str, Vec<&'static str>)>,
+    /// The `other-sense` rows, one entry an alias.
+    other_sense: Vec<Sense>,
+}
+
+/// An alias's other sense: the words beside which it has it, and the skill it then names.
+#[derive(Debug)]
+struct Sense {
+    /// The alias as written, lowercase.
+    alias: &'static str,
+    /// What it means beside one of `words`.
+    meaning: OtherSense,
+    /// Lowercase words.
+    words: Vec<&'static str>,
+}
+
+/// What an `other-sense` alias means on a line beside one of its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherSense {
+    /// No skill of the lexicon (`CPA` beside `ROAS` is cost per acquisition).
+    NoSkill,
+    /// This canonical skill (`EMR` beside `Spark` is Amazon EMR).
+    Skill(&'static str),
 }
 
 fn words() -> &'static Words {
@@ -32,15 +53,24 @@ fn words() -> &'static Words {
             match line.split('\t').collect::<Vec<_>>()[..] {
                 ["role", word] => _ = w.role.insert(word.to_string()),
                 ["language-ok", word] => _ = w.language_ok.insert(word.to_string()),
-                ["other-sense", alias, word] => match w.other_sense.iter_mut().find(|(a, _)| *a == alias) {
-                    Some((_, words)) => words.push(word),
-                    None => w.other_sense.push((alias, vec![word])),
-                },
+                ["other-sense", alias, word] => w.add_sense(alias, word, OtherSense::NoSkill),
+                ["other-sense", alias, word, skill] => w.add_sense(alias, word, OtherSense::Skill(skill)),
                 _ => panic!("lexicon/context.tsv: malformed line {line:?}"),
             };
         }
         w
     })
+}
+
+impl Words {
+    /// Adds an `other-sense` row; an alias's rows must agree on its meaning.
+    fn add_sense(&mut self, alias: &'static str, word: &'static str, meaning: OtherSense) {
+        match self.other_sense.iter_mut().find(|s| s.alias == alias) {
+            Some(sense) if sense.meaning == meaning => sense.words.push(word),
+            Some(_) => panic!("lexicon/context.tsv: the other-sense rows of {alias:?} name different skills"),
+            None => self.other_sense.push(Sense { alias, meaning, words: vec![word] }),
+        }
+    }
 }
 
 /// The first word after byte `end` of `line`, lowercased; hyphens and spaces
@@ -75,18 +105,27 @@ pub fn is_adjective(line: &str, end: usize) -> bool {
     next_word(line, end).is_some_and(|w| !words().language_ok.contains(&w))
 }
 
-/// Whether the skill match at bytes `start..end` of `line` is an alias
-/// with another sense here: an `other-sense` row's alias (any case) on a
-/// line that also holds one of its words as a whole word (`CPA` beside
-/// `ROAS` is cost per acquisition, `monitoring` beside `patients` is no
-/// observability).
-pub fn other_sense(line: &str, start: usize, end: usize) -> bool {
+/// The other sense of the skill match at bytes `start..end` of `line`, if
+/// it has one here: an `other-sense` row's alias (any case) on a line that
+/// also holds one of its words as a whole word (`CPA` beside `ROAS` is cost
+/// per acquisition, `monitoring` beside `patients` is no observability,
+/// `EMR` beside `Spark` is Amazon EMR, not a health record).
+pub fn other_sense(line: &str, start: usize, end: usize) -> Option<OtherSense> {
     let surface = &line[start..end];
     words()
         .other_sense
         .iter()
-        .find(|(alias, _)| alias.eq_ignore_ascii_case(surface))
-        .is_some_and(|(_, words)| holds_word(line, words))
+        .find(|s| s.alias.eq_ignore_ascii_case(surface))
+        .filter(|s| holds_word(line, &s.words))
+        .map(|s| s.meaning)
+}
+
+/// The skills that `other-sense` rows name (for a test against the lexicon).
+pub fn other_sense_skills() -> impl Iterator<Item = &'static str> {
+    words().other_sense.iter().filter_map(|s| match s.meaning {
+        OtherSense::Skill(name) => Some(name),
+        OtherSense::NoSkill => None,
+    })
 }
 
 /// Whether `line` holds one of `words` (lowercase) as a whole word, in any case.
@@ -130,15 +169,17 @@ mod tests {
         assert_eq!(lines, sorted);
         assert!(words().role.contains("developer") && words().language_ok.contains("fluent"));
         let lower = |w: &str| w == w.to_lowercase();
-        assert!(words().other_sense.iter().all(|(alias, words)| lower(alias) && words.iter().all(|w| lower(w))));
+        assert!(words().other_sense.iter().all(|s| lower(s.alias) && s.words.iter().all(|w| lower(w))));
     }
 
     #[test]
     fn other_senses_beside_their_words() {
-        assert!(other_sense("Optimize CPA and ROAS across paid channels", 9, 12));
-        assert!(!other_sense("CPA required; Big Four experience a plus", 0, 3));
-        assert!(!other_sense("Optimize CPA and ROASTS", 9, 12), "whole words only");
-        assert!(other_sense("Continuous monitoring of patients on telemetry", 11, 21));
-        assert!(!other_sense("Monitoring with Prometheus", 0, 10));
+        assert_eq!(other_sense("Optimize CPA and ROAS across paid channels", 9, 12), Some(OtherSense::NoSkill));
+        assert_eq!(other_sense("CPA required; Big Four experience a plus", 0, 3), None);
+        assert_eq!(other_sense("Optimize CPA and ROASTS", 9, 12), None, "whole words only");
+        assert_eq!(other_sense("Continuous monitoring of patients on telemetry", 11, 21), Some(OtherSense::NoSkill));
+        assert_eq!(other_sense("Monitoring with Prometheus", 0, 10), None);
+        assert_eq!(other_sense("Spark jobs on EMR", 14, 17), Some(OtherSense::Skill("Amazon EMR")));
+        assert_eq!(other_sense("EMR: Epic, Cerner", 0, 3), None);
     }
 }

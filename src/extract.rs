@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::context;
+use crate::context::{self, OtherSense};
 use crate::document::Document;
 use crate::lexicon::{Category, Lexicon, LexiconError, SkillId};
 use crate::matcher::{Hit, Matcher, Scratch};
@@ -98,7 +98,7 @@ impl Extractor {
             self.matcher.find_into(line, &mut scratch, &mut hits);
             drop_links(line, &mut hits);
             self.drop_adjectives(line, &mut hits);
-            hits.retain(|h| !context::other_sense(line, h.start, h.end));
+            self.resolve_senses(line, &mut hits);
             out.extend(hits.iter().map(|h| (i + 1, *h)));
         }
         out
@@ -133,6 +133,16 @@ impl Extractor {
         Analysis { doc, sections, headings, matches, tiers }
     }
 
+    /// Gives hits with another sense on this line ([`context::other_sense`])
+    /// that sense's skill, or removes them when it is none or not in the lexicon.
+    fn resolve_senses(&self, line: &str, hits: &mut Vec<Hit>) {
+        hits.retain_mut(|h| match context::other_sense(line, h.start, h.end) {
+            None => true,
+            Some(OtherSense::NoSkill) => false,
+            Some(OtherSense::Skill(name)) => self.lexicon.find(name).map(|id| h.skill = id).is_some(),
+        });
+    }
+
     /// Removes spoken languages used as adjectives (`Danish universities`).
     fn drop_adjectives(&self, line: &str, hits: &mut Vec<Hit>) {
         hits.retain(|h| {
@@ -163,6 +173,20 @@ mod tests {
         let found = ex.find_in_text("Rust: <https://github.com/qti3e/rust/commit/1> rust@example.com, HTTP");
         let names: Vec<&str> = found.iter().map(|(_, h)| ex.lexicon.skill(h.skill).name.as_str()).collect();
         assert_eq!(names, ["Rust", "HTTP"]);
+    }
+
+    #[test]
+    fn an_alias_beside_its_other_sense_words_names_that_skill() {
+        let ex = Extractor::embedded().unwrap();
+        let names = |text: &str| -> Vec<String> {
+            ex.find_in_text(text).iter().map(|(_, h)| ex.lexicon.skill(h.skill).name.clone()).collect()
+        };
+        assert_eq!(names("Running Spark jobs on EMR"), ["Apache Spark", "Amazon EMR"]);
+        assert_eq!(names("Charting in the EMR"), ["Electronic health record"]);
+        assert_eq!(names("Lower CPA and ROAS"), Vec::<String>::new());
+        for skill in context::other_sense_skills() {
+            assert!(ex.lexicon.find(skill).is_some(), "lexicon/context.tsv names {skill:?}, not in the lexicon");
+        }
     }
 }
 

@@ -6,8 +6,12 @@ use serde::Serialize;
 use crate::experience::Role;
 use crate::extract::Analysis;
 
-/// Words of a title that say nothing of the role itself.
-const FILLER: [&str; 22] = [
+/// Words of a title that say nothing of the role itself: seniority, joining
+/// words, and the work arrangement, region and contract terms that job boards
+/// append (`(Remote, US)`, `- Hybrid`, `Full-time, 12-month term`); not
+/// `contract`, `office` or `site`, which name roles (Contract Manager,
+/// Office Manager, Site Reliability Engineer).
+const FILLER: [&str; 49] = [
     "senior",
     "junior",
     "lead",
@@ -30,6 +34,33 @@ const FILLER: [&str; 22] = [
     "with",
     "full",
     "time",
+    "part",
+    "on",
+    "remote",
+    "hybrid",
+    "onsite",
+    "us",
+    "usa",
+    "uk",
+    "eu",
+    "emea",
+    "apac",
+    "anywhere",
+    "worldwide",
+    "permanent",
+    "temporary",
+    "temp",
+    "fixed",
+    "term",
+    "month",
+    "freelance",
+    "position",
+    "role",
+    "vacancy",
+    "opening",
+    "hiring",
+    "urgent",
+    "new",
 ];
 /// Lines at the top of a résumé that may hold its headline title.
 const HEADER_LINES: usize = 6;
@@ -122,6 +153,10 @@ mod tests {
     fn main_words_drop_seniority_and_placeholders() {
         assert_eq!(main_words("Senior Linux Developer (Ethernet) <ORGANIZATION>"), ["linux", "developer", "ethernet"]);
         assert_eq!(main_words("Lead Data Analysts"), ["data", "analyst"]);
+        assert_eq!(main_words("Senior DevOps Engineer (Remote, US)"), ["devop", "engineer"]);
+        assert_eq!(main_words("Nurse - Hybrid, fixed-term, part-time"), ["nurse"]);
+        assert_eq!(main_words("Contract Manager (onsite)"), ["contract", "manager"]);
+        assert_eq!(main_words("Site Reliability Engineer"), ["site", "reliability", "engineer"]);
     }
 
     #[test]
