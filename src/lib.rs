@@ -12,6 +12,7 @@ pub mod cues;
 pub mod degree;
 pub mod diff;
 pub mod document;
+pub mod employer;
 pub mod eval;
 pub mod experience;
 pub mod extract;

@@ -72,6 +72,22 @@ fn html_job_page_with_json_ld_gives_the_posting_not_the_page() {
 }
 
 /// The title of the first document that `jobfit rank` ranks, given `args`.
+#[test]
+fn a_skill_inside_the_employers_name_is_no_requirement() {
+    let out = jobfit(&[
+        "gaps",
+        "resumes/systems-engineer-alireza-ghadimi.txt",
+        &format!("{DOCS}/payments-post-greenhouse.html"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let skills: Vec<&str> = json["missing"].as_array().unwrap().iter().filter_map(|m| m["skill"].as_str()).collect();
+    assert!(skills.contains(&"Kotlin"), "{skills:?}");
+    assert!(!skills.contains(&"Lumen"), "`About Lumen Pay` names the employer, not the PHP framework: {skills:?}");
+}
+
 fn first_ranked_title(args: &[&str]) -> String {
     let out = jobfit(&[&["rank", "--format", "json", "--as-of", "2026-11"], args].concat());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));

@@ -2,6 +2,7 @@
 //! other keywords, each with an importance. This model is what the index
 //! stores per job post, so ranking never re-reads or re-extracts a post.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -127,13 +128,24 @@ struct Group {
     text: String,
 }
 
+/// The skill matches of `job` outside the employer's name ([`crate::employer`]).
+fn not_employer(job: &Analysis) -> Cow<'_, [SkillMatch]> {
+    let names = crate::employer::names(&job.doc);
+    if names.is_empty() {
+        return Cow::Borrowed(&job.matches);
+    }
+    let outside = |m: &&SkillMatch| !crate::employer::within(&names, job.doc.original_line(m.line), m.start, m.end);
+    Cow::Owned(job.matches.iter().filter(outside).cloned().collect())
+}
+
 /// The post's skill requirements. A skill mentioned on its own is one
 /// requirement; an OR-group (see [`or_groups`]) is one requirement of its own
 /// that any member meets, even when a member is also asked on its own.
 fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) -> Vec<Requirement> {
     let mut asked: BTreeMap<SkillId, Asked> = BTreeMap::new();
     let mut groups: BTreeMap<Vec<SkillId>, Group> = BTreeMap::new();
-    for line in job.matches.chunk_by(|a, b| a.line == b.line) {
+    let matches = not_employer(job);
+    for line in matches.chunk_by(|a, b| a.line == b.line) {
         let n = line[0].line;
         let Some(line_tier) = job.tier(n) else { continue };
         let text = job.doc.original_line(n);

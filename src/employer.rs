@@ -1,0 +1,96 @@
+//! The employer's name as a job post gives it (`About Lumen Pay`, `At
+//! Datadog, we…`, `Acme is an equal opportunity employer`, `Company: Acme`),
+//! so that a skill named inside it (`Lumen`, a PHP framework; `Datadog`) is
+//! not taken for a requirement.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::document::Document;
+
+/// A capitalized name of one to four words (`Lumen Pay`, `Acme Logistics Inc.`).
+const NAME: &str = r"([A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,3}?)";
+/// First words of an `About …` heading that name no employer.
+const NOT_NAMES: [&str; 22] = [
+    "Us", "You", "Your", "The", "This", "Our", "Me", "It", "Working", "Who", "What", "Why", "Join", "Work", "Company",
+    "Role", "Position", "Team", "Job", "Benefits", "Apply", "How",
+];
+
+/// The patterns that name the employer, each with the text a line must hold first.
+fn patterns() -> &'static [(&'static str, Regex)] {
+    static PATTERNS: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let re = |p: String| Regex::new(&p).expect("valid employer pattern");
+        vec![
+            ("About ", re(format!(r"^About {NAME}\??:?$"))),
+            ("Why ", re(format!(r"^Why {NAME}\??:?$"))),
+            ("At ", re(format!(r"(?:^|[.!] )At {NAME},? (?:we|our|you)\b"))),
+            (
+                "pportunity",
+                re(format!(r"{NAME} is (?:an?|proud to be an?|committed to being an?) [Ee]qual [Oo]pportunity")),
+            ),
+            ("Company:", re(r"Company:\**\s*\**([^·|*\t]+?)\s*(?:[·|*\t]|$)".to_string())),
+        ]
+    })
+}
+
+/// The employer names `doc` gives (distinct, by pattern, then line),
+/// from its original lines; empty when it names none this way.
+pub fn names(doc: &Document) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (cue, pattern) in patterns().iter().filter(|(cue, _)| doc.original.contains(cue)) {
+        for (n, _) in doc.lines() {
+            let line = doc.original_line(n).trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
+            if !line.contains(cue) {
+                continue;
+            }
+            let found = pattern.captures_iter(line).filter_map(|c| c.get(1)).map(|m| m.as_str().trim());
+            for name in found.filter(|name| is_name(name)) {
+                if !names.iter().any(|n| n == name) {
+                    names.push(name.to_string());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Whether `name` can be an employer's name (not `About Us`, not `The role`).
+fn is_name(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or("");
+    !name.is_empty() && name.len() <= 60 && !NOT_NAMES.contains(&first)
+}
+
+/// Whether bytes `start..end` of `line` lie inside an occurrence of one of `names`.
+pub fn within(names: &[String], line: &str, start: usize, end: usize) -> bool {
+    names.iter().any(|name| line.match_indices(name.as_str()).any(|(at, _)| at <= start && end <= at + name.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn names_of(text: &str) -> Vec<String> {
+        names(&Document::from_text(Path::new("post.txt"), text).unwrap())
+    }
+
+    #[test]
+    fn employer_names_from_headings_and_sentences() {
+        assert_eq!(names_of("Backend Engineer\nAbout Lumen Pay\nWe move money."), ["Lumen Pay"]);
+        assert_eq!(names_of("At Datadog, we build observability.\n"), ["Datadog"]);
+        assert_eq!(names_of("Acme Logistics is an equal opportunity employer."), ["Acme Logistics"]);
+        assert_eq!(names_of("**Company:** Brightline Health · **Location:** Remote"), ["Brightline Health"]);
+        assert_eq!(names_of("About us\nAbout the role\nAbout You\nWhy Join Us?"), Vec::<String>::new());
+        assert_eq!(names_of("We are an equal opportunity employer."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn spans_inside_a_name() {
+        let names = vec!["Lumen Pay".to_string()];
+        assert!(within(&names, "About Lumen Pay", 6, 11));
+        assert!(!within(&names, "We use Lumen and Laravel", 7, 12));
+    }
+}
