@@ -26,6 +26,7 @@ pub use years::{YearsAsk, YearsRequirement};
 
 use serde::Serialize;
 
+use crate::analyzer::{next_word, with_stems};
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::keywords::{Background, KeywordError, ResumeIndex, line_with_stem};
@@ -438,9 +439,31 @@ fn finding(
 }
 
 /// Whether `text` contains `words` as whole words, ignoring case and
-/// punctuation (`Microsoft Azure` contains `Azure`): what a literal ATS search needs.
+/// punctuation (`Microsoft Azure` contains `Azure`), or, for words of
+/// letters and digits, as the same English stems (`A/B testing` contains
+/// `A/B tests`, `dashboard` contains `dashboards`, as an ATS search with
+/// stemming finds them): what a literal ATS search needs.
 fn contains_words(text: &str, words: &str) -> bool {
-    format!(" {} ", phrase_key(text)).contains(&format!(" {} ", phrase_key(words)))
+    let within = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+    within(&phrase_key(text), &phrase_key(words))
+        || matches!((stem_key(text), stem_key(words)), (Some(a), Some(b)) if within(&a, &b))
+}
+
+/// The words of `text` as English stems (a stop word as itself), lowercase,
+/// space-separated; `None` when `text` holds a mark other than a space,
+/// hyphen or slash (`C++`, `.NET`, `C#` are compared as written).
+fn stem_key(text: &str) -> Option<String> {
+    if text.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '/'))) {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut at = 0;
+    while let Some((start, end)) = next_word(text, at) {
+        at = end;
+        let word = &text[start..end];
+        words.push(with_stems(|stems| stems.stem(word).map(str::to_string)).unwrap_or_else(|| word.to_lowercase()));
+    }
+    Some(words.join(" "))
 }
 
 /// How the post writes `skill` on 1-based line `n`.
@@ -472,4 +495,19 @@ fn best_evidence(resume: &Analysis, skill: SkillId) -> Option<&SkillMatch> {
         _ => 3,
     };
     resume.matches.iter().filter(|m| m.skill == skill).min_by_key(|m| (rank(m.section), m.line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_words;
+
+    #[test]
+    fn literal_forms_ignore_case_punctuation_and_word_endings() {
+        assert!(contains_words("Microsoft Azure", "azure"));
+        assert!(contains_words("A/B testing", "A/B tests"));
+        assert!(contains_words("Looker dashboards", "dashboard"));
+        assert!(!contains_words("K8s", "Kubernetes"));
+        assert!(!contains_words("C", "C++"), "marks are compared as written");
+        assert!(!contains_words("Go", "golang"));
+    }
 }
