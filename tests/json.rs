@@ -61,6 +61,7 @@ struct DegreeRequirement {
     tier: String,
     resume_level: Option<String>,
     resume_line: Option<usize>,
+    or_years: Option<u32>,
     met: bool,
 }
 

@@ -41,8 +41,8 @@ pub enum Packed {
     },
     /// A main word of the title, as its [`stem_hash`].
     TitleWord(u32),
-    /// The degree asked for.
-    Degree(Level, Tier),
+    /// The degree asked for, and the years of experience accepted instead (0: none).
+    Degree(Level, Tier, u32),
     /// A years requirement (one value per skill it names).
     Years {
         /// Which requirement, 0-based.
@@ -89,7 +89,7 @@ pub fn pack_facts(facts: &JobFacts) -> Vec<u64> {
     out.extend(keys.title.iter().map(|&w| word(PROFILE, 0, TITLE << 10, 0, w)));
     if let Some((level, tier)) = keys.degree {
         let level = LEVELS.iter().position(|l| *l == level).unwrap_or(1) as u64;
-        out.push(word(PROFILE, tier_code(tier), DEGREE << 10, level, 0));
+        out.push(word(PROFILE, tier_code(tier), DEGREE << 10, level, keys.degree_or_years));
     }
     for (ask, (years, skills)) in keys.years.iter().enumerate() {
         let group = (YEARS << 10) | (ask as u64 & 0x3FF);
@@ -112,7 +112,7 @@ pub fn unpack(v: u64) -> Packed {
     }
     match u64::from(group >> 10) {
         TITLE => Packed::TitleWord(target),
-        DEGREE => Packed::Degree(LEVELS[usize::from(value).min(3)], tier),
+        DEGREE => Packed::Degree(LEVELS[usize::from(value).min(3)], tier, target),
         _ => Packed::Years { ask: group & 0x3FF, years: value, skill: (target != TOTAL).then_some(target) },
     }
 }
@@ -126,7 +126,7 @@ pub fn hundredths(v: u64) -> u16 {
 pub fn add_to_profile(keys: &mut ProfileKeys, p: Packed) {
     match p {
         Packed::TitleWord(w) => keys.title.push(w),
-        Packed::Degree(level, tier) => keys.degree = Some((level, tier)),
+        Packed::Degree(level, tier, or_years) => (keys.degree, keys.degree_or_years) = (Some((level, tier)), or_years),
         Packed::Years { ask, years, skill } => {
             if keys.years.len() <= usize::from(ask) {
                 keys.years.push((u32::from(years), Vec::new()));
@@ -160,7 +160,13 @@ mod tests {
             Requirement { target: Target::Stem("cach".into()), kind: Kind::Keyword, alternatives: vec![], ..r.clone() };
         let profile = JobProfile {
             title: vec!["linux".into(), "developer".into()],
-            degree: Some(DegreeAsk { job_line: 4, level: Level::Master, field: None, tier: Tier::Required }),
+            degree: Some(DegreeAsk {
+                job_line: 4,
+                level: Level::Master,
+                field: None,
+                tier: Tier::Required,
+                or_years: 6,
+            }),
             years: vec![
                 YearsAsk { job_line: 5, phrase: "5+ years".into(), years: 5, skills: vec![] },
                 YearsAsk { job_line: 6, phrase: "3 years".into(), years: 3, skills: vec![7, 9] },

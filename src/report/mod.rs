@@ -205,9 +205,13 @@ fn score_heading(r: &ScoreReport) -> String {
         None => format!("{:?} ↔ no résumé title shares its main words", r.title.job_title),
     };
     let degree = r.degree_required.as_ref().map_or("the post names none".to_string(), |d| {
-        let shows = d.resume_level.map_or("none", |l| l.as_str());
+        let mut shows = d.resume_level.map_or("none", |l| l.as_str()).to_string();
         let mark = if d.met { "met" } else { "not met" };
-        format!("{} asked (line {}), résumé shows {shows}: {mark}", d.level.as_str(), d.job_line)
+        let or = d.or_years.map_or(String::new(), |y| format!(" or {y} years' equivalent experience"));
+        if d.or_years.is_some() {
+            shows.push_str(&format!(" and {:.1} years of experience", r.total_years));
+        }
+        format!("{}{or} asked (line {}), résumé shows {shows}: {mark}", d.level.as_str(), d.job_line)
     });
     let c = r.ats.contact;
     let found: Vec<&str> =

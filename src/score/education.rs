@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::OnceLock;
 
+use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use crate::analyzer::{StemmedWord, stem_fingerprint, with_stems};
@@ -29,7 +30,9 @@ pub struct DegreeRequirement {
     pub resume_level: Option<Level>,
     /// 1-based résumé line of that degree.
     pub resume_line: Option<usize>,
-    /// Whether `resume_level >= level`.
+    /// Years of experience the post accepts instead of the degree, if any.
+    pub or_years: Option<u32>,
+    /// Whether `resume_level >= level`, or the résumé's years reach `or_years`.
     pub met: bool,
 }
 
@@ -69,6 +72,38 @@ pub struct DegreeAsk {
     pub field: Option<String>,
     /// Tier of the line.
     pub tier: Tier,
+    /// Years of experience the line accepts instead (`or equivalent
+    /// experience`: the years it names, else [`equivalent_years`] of the
+    /// level); 0 when it accepts none.
+    #[serde(default)]
+    pub or_years: u32,
+}
+
+/// Years of experience taken as equivalent to a degree when a post accepts
+/// `equivalent experience` without saying how many: the degree's usual
+/// length of study (2 associate, 4 bachelor) plus 2 for each level above.
+pub fn equivalent_years(level: Level) -> u32 {
+    match level {
+        Level::Associate => 2,
+        Level::Bachelor => 4,
+        Level::Master => 6,
+        Level::Doctorate => 8,
+    }
+}
+
+/// Years of experience a degree line accepts instead of the degree
+/// (`Bachelor's degree or equivalent practical experience`, `BS or 4 years
+/// of equivalent experience`, `or an equivalent combination of education and
+/// experience`); 0 when it accepts none.
+fn or_years(line: &str, level: Level) -> u32 {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\bor\s+(?:an?\s+)?(?:(\d{1,2})\+?\s+years?\s+(?:of\s+)?)?(?:equivalent|comparable|relevant|related)\s+(?:[a-z]+\s+){0,4}?experience\b",
+        )
+        .expect("valid regex")
+    });
+    re.captures(line).map_or(0, |c| c.get(1).and_then(|n| n.as_str().parse().ok()).unwrap_or(equivalent_years(level)))
 }
 
 /// The post's degree requirement: the asking line (see [`asks`]) in the
@@ -95,7 +130,8 @@ pub fn degree_asked(job: &Analysis, words: &[StemmedWord]) -> Option<DegreeAsk> 
         let Some(lowest) = found.iter().min_by_key(|d| d.level) else { continue };
         if best.as_ref().is_none_or(|b| t < b.tier) {
             let field = found.iter().find_map(|d| d.field.clone());
-            best = Some(DegreeAsk { job_line: n, level: lowest.level, field, tier: t });
+            let or_years = or_years(line, lowest.level);
+            best = Some(DegreeAsk { job_line: n, level: lowest.level, field, tier: t, or_years });
         }
     }
     best
@@ -113,9 +149,11 @@ fn degree_word_lines(job: &Analysis, words: &[StemmedWord]) -> Vec<usize> {
     lines
 }
 
-/// The post's degree requirement checked against the résumé's highest degree.
-pub fn degree_required(job: &Analysis, ask: &DegreeAsk, resume: &Analysis) -> DegreeRequirement {
+/// The post's degree requirement checked against the résumé's highest
+/// degree and its `total_years` of experience.
+pub fn degree_required(job: &Analysis, ask: &DegreeAsk, resume: &Analysis, total_years: f64) -> DegreeRequirement {
     let (resume_level, resume_line) = highest_degree(resume).unzip();
+    let or_years = (ask.or_years > 0).then_some(ask.or_years);
     DegreeRequirement {
         job_line: ask.job_line,
         job_text: job.doc.original_line(ask.job_line).trim().to_string(),
@@ -124,7 +162,8 @@ pub fn degree_required(job: &Analysis, ask: &DegreeAsk, resume: &Analysis) -> De
         tier: ask.tier,
         resume_level,
         resume_line,
-        met: resume_level.is_some_and(|l| l >= ask.level),
+        or_years,
+        met: resume_level.is_some_and(|l| l >= ask.level) || or_years.is_some_and(|y| total_years >= f64::from(y)),
     }
 }
 
@@ -136,4 +175,25 @@ pub fn highest_degree(resume: &Analysis) -> Option<(Level, usize)> {
         .filter(|&(n, _)| !matches!(resume.section(n), Section::Interests | Section::Awards))
         .flat_map(|(n, line)| degrees(line).into_iter().map(move |d| (d.level, n)))
         .max_by_key(|&(level, n)| (level, std::cmp::Reverse(n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::StemmedText;
+    use crate::document::Document;
+    use crate::extract::Extractor;
+
+    #[test]
+    fn degree_or_equivalent_experience() {
+        assert_eq!(or_years("Bachelor's degree or equivalent practical experience", Level::Bachelor), 4);
+        assert_eq!(or_years("BS in CS or 6 years of equivalent work experience", Level::Bachelor), 6);
+        assert_eq!(or_years("Master's or an equivalent combination of education and experience", Level::Master), 6);
+        assert_eq!(or_years("PhD or equivalent", Level::Doctorate), 0, "an equivalent degree, not experience");
+        assert_eq!(or_years("Bachelor's degree and 5 years of experience", Level::Bachelor), 0);
+        let post = "Requirements\n- BS in Computer Science or equivalent experience\n";
+        let job = Extractor::embedded().unwrap().analyze(Document::from_text("p.txt".as_ref(), post).unwrap());
+        let ask = degree_asked(&job, &StemmedText::words_of(&job.doc.text)).unwrap();
+        assert_eq!((ask.level, ask.or_years), (Level::Bachelor, 4));
+    }
 }

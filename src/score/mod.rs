@@ -194,7 +194,8 @@ pub fn score(
             .then_with(|| a.keyword.cmp(&b.keyword))
     });
     let years_required = years::years_required(extractor, &facts.profile.years, &experience);
-    let degree_required = facts.profile.degree.as_ref().map(|a| education::degree_required(job, a, resume));
+    let degree_required =
+        facts.profile.degree.as_ref().map(|a| education::degree_required(job, a, resume, experience.total_years));
     let title = title::title_match(job, resume, &experience.roles);
     let mut advice = advice(&matched);
     advice.extend(missing.iter().filter_map(related_advice));
@@ -226,12 +227,13 @@ pub fn score(
 fn missing_degree(d: &DegreeRequirement) -> Advice {
     let field = d.field.as_ref().map_or(String::new(), |f| format!(" in {f}"));
     let shows = d.resume_level.map_or("no degree".to_string(), |l| format!("a {} degree", l.as_str()));
+    let or = d.or_years.map_or(String::new(), |y| format!(" or {y} years of equivalent experience"));
     Advice {
         kind: AdviceKind::MissingDegree,
         skill: String::new(),
         resume_line: d.resume_line,
         message: format!(
-            "the post asks for a {} degree{field} ({}, line {}); the résumé shows {shows}: name an equivalent qualification if you have one",
+            "the post asks for a {} degree{field}{or} ({}, line {}); the résumé shows {shows}: name an equivalent qualification if you have one",
             d.level.as_str(),
             d.tier.as_str(),
             d.job_line

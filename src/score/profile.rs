@@ -46,6 +46,7 @@ impl JobProfile {
         ProfileKeys {
             title: self.title.iter().map(|w| stem_hash(w)).collect(),
             degree: self.degree.as_ref().map(|d| (d.level, d.tier)),
+            degree_or_years: self.degree.as_ref().map_or(0, |d| d.or_years),
             years: self.years.iter().map(|y| (y.years, y.skills.clone())).collect(),
         }
     }
@@ -59,6 +60,8 @@ pub struct ProfileKeys {
     pub title: Vec<u32>,
     /// Degree level asked for and the tier it is asked with.
     pub degree: Option<(Level, Tier)>,
+    /// Years of experience accepted instead of the degree; 0 for none.
+    pub degree_or_years: u32,
     /// Years asked for, and the skills they are about (empty: in total).
     pub years: Vec<(u32, Vec<SkillId>)>,
 }
@@ -139,8 +142,9 @@ pub struct Fit {
 pub struct Fits {
     /// Share of the title's main words in the best résumé title line.
     pub title: Option<Fit>,
-    /// 100 when the résumé's degree reaches the level asked, [`LOWER_DEGREE`] for a
-    /// lower one, 0 for none; at least [`PREFERRED_DEGREE_FLOOR`] for a preferred degree.
+    /// 100 when the résumé's degree reaches the level asked (or its years
+    /// reach those the post accepts instead), [`LOWER_DEGREE`] for a lower
+    /// one, 0 for none; at least [`PREFERRED_DEGREE_FLOOR`] for a preferred degree.
     pub education: Option<Fit>,
     /// Mean over the years requirements of min(years shown ÷ years asked, 1).
     pub experience: Option<Fit>,
@@ -172,8 +176,10 @@ fn title_fit(job: &ProfileKeys, resume: &ResumeKeys) -> Option<Fit> {
 
 fn education_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
     let (level, tier) = job.degree?;
+    let experienced = job.degree_or_years > 0 && resume.total_years >= f64::from(job.degree_or_years);
     let score = match resume.degree {
         Some(l) if l >= level => 100.0,
+        _ if experienced => 100.0,
         Some(_) => LOWER_DEGREE,
         None => 0.0,
     };
@@ -212,6 +218,7 @@ mod tests {
         let job = ProfileKeys {
             title: vec![stem_hash("linux"), stem_hash("developer")],
             degree: Some((Level::Master, Tier::Required)),
+            degree_or_years: 0,
             years: vec![(4, vec![7]), (5, vec![])],
         };
         let f = fit(&job, &ResumeKeys::of(resume()));
@@ -222,5 +229,8 @@ mod tests {
         let none = ResumeProfile { degree: None, ..resume() };
         assert_eq!(fit(&preferred, &ResumeKeys::of(none)).education.map(|f| f.score), Some(50.0));
         assert_eq!(fit(&ProfileKeys::default(), &ResumeKeys::of(resume())), Fits::default());
+        let or_experience = |years| ProfileKeys { degree_or_years: years, ..job.clone() };
+        assert_eq!(fit(&or_experience(6), &ResumeKeys::of(resume())).education.map(|f| f.score), Some(100.0));
+        assert_eq!(fit(&or_experience(8), &ResumeKeys::of(resume())).education.map(|f| f.score), Some(50.0));
     }
 }

@@ -62,7 +62,7 @@ const NUMBER_WORDS: [(&str, u32); 20] = [
 ];
 
 /// A years phrase: a number in digits or words, an optional `(2)` after a
-/// word, an optional `+` or range (`3-5`, `3 to 5`), then `years` or `yrs`;
+/// word, an optional `+`, range (`3-5`, `3 to 5`) or `or more`, then `years` or `yrs`;
 /// group 1 is the (lower) number.
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -70,7 +70,7 @@ fn years_regex() -> &'static Regex {
         let words = NUMBER_WORDS.map(|(w, _)| w).join("|");
         let number = format!(r"(?:\d{{1,2}}|{words})(?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?");
         Regex::new(&format!(
-            r"(?i)(?-u:\b)(\d{{1,2}}|{words})(?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?\s*(?:\+|\s*(?:-|–|to)\s*{number})?\s*\+?\s*(?:years?|yrs)(?-u:\b)"
+            r"(?i)(?-u:\b)(\d{{1,2}}|{words})(?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?\s*(?:\+|\s*(?:-|–|to)\s*{number}|\s+or\s+more)?\s*\+?\s*(?:years?|yrs)(?-u:\b)"
         ))
         .expect("valid regex")
     })
@@ -258,8 +258,8 @@ mod tests {
         let post = "Requirements\n- Minimum of five years of professional experience with Python\n\
             - At least two (2) years of experience with Kubernetes\n- Ten years of industry experience\n\
             - Five (5)+ years of experience\n- Three to five years of relevant experience\n- 7+ yrs of experience in Java\n\
-            - Someone with years of experience; one of the teams\n";
-        assert_eq!(phrases(post), [5, 2, 10, 5, 3, 7]);
+            - Seven or more years of professional experience\n- Someone with years of experience; one of the teams\n";
+        assert_eq!(phrases(post), [5, 2, 10, 5, 3, 7, 7]);
         assert_eq!(years_number("Seventeen"), 17);
         assert_eq!(years_number("a"), 0);
     }
