@@ -5,24 +5,25 @@
 
 use std::sync::OnceLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::document::Document;
 
 /// A capitalized name of one to four words (`Lumen Pay`, `Acme Logistics Inc.`).
-const NAME: &str = r"([A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,3}?)";
+const NAME: &str = r"([A-Z][\p{Latin}0-9&.'’-]*(?: [A-Z0-9][\p{Latin}0-9&.'’-]*){0,3}?)";
 /// First words of an `About …` heading that name no employer.
 const NOT_NAMES: [&str; 22] = [
     "Us", "You", "Your", "The", "This", "Our", "Me", "It", "Working", "Who", "What", "Why", "Join", "Work", "Company",
     "Role", "Position", "Team", "Job", "Benefits", "Apply", "How",
 ];
 
-/// The patterns that name the employer, each with the text a line must hold first.
-fn patterns() -> &'static [(&'static str, Regex)] {
-    static PATTERNS: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+/// The patterns that name the employer, each with the text (its cue) a line must hold first.
+fn patterns() -> &'static [(Finder<'static>, Regex)] {
+    static PATTERNS: OnceLock<Vec<(Finder<'static>, Regex)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let re = |p: String| Regex::new(&p).expect("valid employer pattern");
-        vec![
+        let patterns: [(&'static str, Regex); 5] = [
             ("About ", re(format!(r"^About {NAME}\??:?$"))),
             ("Why ", re(format!(r"^Why {NAME}\??:?$"))),
             ("At ", re(format!(r"(?:^|[.!] )At {NAME},? (?:we|our|you)\b"))),
@@ -31,20 +32,26 @@ fn patterns() -> &'static [(&'static str, Regex)] {
                 re(format!(r"{NAME} is (?:an?|proud to be an?|committed to being an?) [Ee]qual [Oo]pportunity")),
             ),
             ("Company:", re(r"Company:\**\s*\**([^·|*\t]+?)\s*(?:[·|*\t]|$)".to_string())),
-        ]
+        ];
+        patterns.into_iter().map(|(cue, re)| (Finder::new(cue), re)).collect()
     })
 }
 
-/// The employer names `doc` gives (distinct, by pattern, then line),
-/// from its original lines; empty when it names none this way.
+/// The employer names `doc` gives (distinct, by pattern, then line), from
+/// the lines of its original text that hold a pattern's cue; empty when it
+/// names none this way.
 pub fn names(doc: &Document) -> Vec<String> {
+    let text = doc.original.as_str();
     let mut names: Vec<String> = Vec::new();
-    for (cue, pattern) in patterns().iter().filter(|(cue, _)| doc.original.contains(cue)) {
-        for (n, _) in doc.lines() {
-            let line = doc.original_line(n).trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
-            if !line.contains(cue) {
+    for (cue, pattern) in patterns() {
+        let mut done = 0;
+        for at in cue.find_iter(text.as_bytes()) {
+            if at < done {
                 continue;
             }
+            let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+            done = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+            let line = text[start..done].trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
             let found = pattern.captures_iter(line).filter_map(|c| c.get(1)).map(|m| m.as_str().trim());
             for name in found.filter(|name| is_name(name)) {
                 if !names.iter().any(|n| n == name) {
