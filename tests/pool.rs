@@ -81,7 +81,7 @@ fn second_writer_gets_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
     let d = pool_with_samples(tmp.path());
     let pool = Pool::open(Path::new(&d), &jobfit::score::Weights::default()).unwrap();
-    let _writer = pool.writer().unwrap();
+    let _writer = pool.writer(1).unwrap();
     let out = jobfit(&["index", "add", "--index", &d, SEED]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));

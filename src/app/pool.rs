@@ -46,7 +46,7 @@ pub fn add(
     let extractor = Extractor::embedded()?;
     let background = Background::embedded()?;
     let files = expand(&paths);
-    let mut writer = pool.writer()?;
+    let mut writer = pool.writer(files.len())?;
     let (mut added, mut present, mut errors) = (0usize, 0usize, Vec::new());
     let mut seen = HashSet::new();
     progress.start(files.len());
@@ -74,7 +74,7 @@ pub fn add(
             pool.commit(&mut writer)?;
         }
     }
-    pool.finish(writer)?;
+    pool.finish(writer, files.len())?;
     progress.finish();
     let (resumes, jobs) = pool.counts()?;
     let mut stdout = format!(
@@ -98,7 +98,7 @@ pub fn list(dir: &Path, format: Format, weights: &Weights) -> Result<String, App
 /// `jobfit index remove`.
 pub fn remove(dir: &Path, keys: &[String], weights: &Weights) -> Result<Outcome, AppError> {
     let pool = Pool::open(dir, weights)?;
-    let writer = pool.writer()?;
+    let writer = pool.writer(keys.len())?;
     let mut errors = Vec::new();
     let mut removed = 0;
     for key in keys {
@@ -107,7 +107,7 @@ pub fn remove(dir: &Path, keys: &[String], weights: &Weights) -> Result<Outcome,
             n => removed += n,
         }
     }
-    pool.finish(writer)?;
+    pool.finish(writer, keys.len())?;
     Ok(Outcome::batch(format!("removed {removed}\n"), Vec::new(), errors))
 }
 

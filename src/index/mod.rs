@@ -34,12 +34,11 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Documents per parallel run of [`Pool::map_runs`].
 const RUN_DOCS: usize = 16_384;
 /// Memory the index writer may use, in bytes.
-const WRITER_BYTES: usize = 60_000_000;
-/// Segments of more documents than this are not merged: a bulk `index add`
-/// writes segments of several thousand documents (one per [`WRITER_BYTES`]
-/// of indexed text), which merging would rewrite for little gain in search
-/// or ranking speed; the small segments of small adds are merged.
-const MERGE_DOCS: usize = 2_000;
+const WRITER_BYTES: usize = 30_000_000;
+/// Files from which a run is a bulk run ([`Pool::writer`]).
+const BULK_FILES: usize = 5_000;
+/// Largest segment a small run's merges take in ([`Pool::writer`]).
+const SMALL_MERGE_DOCS: usize = 5_000;
 const META_FILE: &str = "meta.json";
 
 /// Errors of the index; each names the index directory.
@@ -239,16 +238,27 @@ impl Pool {
         Ok(Pool { dir: dir.to_path_buf(), fingerprint, index, fields, reader })
     }
 
-    /// The single writer. Errors: [`IndexError::Busy`] when another process writes.
-    pub fn writer(&self) -> Result<IndexWriter, IndexError> {
+    /// The single writer, for a run over `files` files. A bulk run (at least
+    /// [`BULK_FILES`]) merges segments in the background with tantivy's
+    /// default policy, and [`Pool::finish`] does not wait for merges still
+    /// running: fewer, larger segments keep ranking from a cold start fast,
+    /// and waiting would hold every segment in memory at once. A small run
+    /// merges only segments of up to [`SMALL_MERGE_DOCS`] documents, and
+    /// waits for them, so that many small adds do not leave as many segments
+    /// and a small add never waits for a merge of large ones.
+    ///
+    /// Errors: [`IndexError::Busy`] when another process writes.
+    pub fn writer(&self, files: usize) -> Result<IndexWriter, IndexError> {
         let writer: IndexWriter =
             self.index.writer_with_num_threads(1, WRITER_BYTES).map_err(|source| match source {
                 tantivy::TantivyError::LockFailure(..) => IndexError::Busy { dir: self.dir.clone() },
                 source => tantivy_err(&self.dir, source),
             })?;
-        let mut policy = LogMergePolicy::default();
-        policy.set_max_docs_before_merge(MERGE_DOCS);
-        writer.set_merge_policy(Box::new(policy));
+        if files < BULK_FILES {
+            let mut policy = LogMergePolicy::default();
+            policy.set_max_docs_before_merge(SMALL_MERGE_DOCS);
+            writer.set_merge_policy(Box::new(policy));
+        }
         Ok(writer)
     }
 
@@ -299,12 +309,15 @@ impl Pool {
         self.reader.reload().map_err(|source| tantivy_err(&self.dir, source))
     }
 
-    /// Commits pending changes ([`Pool::commit`]) and waits for the merges
-    /// of small segments that the commit starts, so that many small adds do
-    /// not leave the index in as many segments.
-    pub fn finish(&self, mut writer: IndexWriter) -> Result<(), IndexError> {
+    /// Commits pending changes ([`Pool::commit`]) of a run over `files`
+    /// files, and for a small run waits for the merges the commit starts
+    /// (see [`Pool::writer`]).
+    pub fn finish(&self, mut writer: IndexWriter, files: usize) -> Result<(), IndexError> {
         self.commit(&mut writer)?;
-        writer.wait_merging_threads().map_err(|source| tantivy_err(&self.dir, source))
+        if files < BULK_FILES {
+            writer.wait_merging_threads().map_err(|source| tantivy_err(&self.dir, source))?;
+        }
+        Ok(())
     }
 
     /// Deletes the documents whose id or path is `key`; returns how many there were.
