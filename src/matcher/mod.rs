@@ -76,7 +76,7 @@ pub struct Scratch {
     /// The vocabulary word of each token: [`UNKNOWN`] until looked up, [`ABSENT`] when not there.
     words: Vec<Word>,
     key: String,
-    /// Case-sensitive one-word aliases opening a bullet ([`opens_bullet`]),
+    /// Case-sensitive one-word aliases opening a bullet or sentence ([`may_open`]),
     /// each with the byte where the skill it is listed with must start.
     opening: Vec<(Hit, usize)>,
 }
@@ -170,13 +170,13 @@ impl Matcher {
     }
 
     /// The skill of a case-sensitive one-word alias at token `i` (whose word
-    /// leads from the root to `node`) that opens a bullet, which [`accepts`]
-    /// turned away as the first word of a sentence: it is the skill when one
-    /// of [`SKILL_NOUNS`] follows (`- Rust programming`, `- Go experience`;
-    /// pushed to `hits`), or when it is joined by `or`/`and` to a skill
-    /// starting at the word after (`- Go or Java`; noted in `scratch.opening`
-    /// until the line's hits are known; not `- Go and see`, `- Fluent in
-    /// English`).
+    /// leads from the root to `node`) that opens a bullet or a sentence,
+    /// which [`accepts`] turned away as an ordinary word: it is the skill when
+    /// one of [`SKILL_NOUNS`] follows (`- Rust programming`, `Go experience
+    /// is a plus`; pushed to `hits`), or when it is joined by `or`/`and` to a
+    /// skill starting at the word after (`Swift or Kotlin`; noted in
+    /// `scratch.opening` until the line's hits are known; not `Go and see`,
+    /// `Fluent in English`).
     fn note_opening(&self, line: &str, i: usize, node: u32, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
         let tokens = &scratch.tokens;
         if node & ENDS == 0 {
@@ -191,7 +191,7 @@ impl Matcher {
         } else {
             return;
         };
-        if !opens_bullet(line, tokens, i) {
+        if !may_open(tokens, i) {
             return;
         }
         let word = &line[tokens[i].start..tokens[i].end];
@@ -419,9 +419,13 @@ fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     sentence_start && !in_list
 }
 
-/// Words after a name opening a bullet that make it a skill (`- Rust
-/// programming`, `- Go experience`, `- Swift developers`).
-const SKILL_NOUNS: [&str; 12] = [
+/// Words after a name opening a bullet or sentence that make it a skill
+/// (`- Rust programming`, `Go experience`, `Swift apps`).
+const SKILL_NOUNS: [&str; 21] = [
+    "applications",
+    "apps",
+    "code",
+    "codebase",
     "development",
     "developer",
     "developers",
@@ -429,22 +433,23 @@ const SKILL_NOUNS: [&str; 12] = [
     "engineering",
     "experience",
     "expertise",
+    "framework",
+    "frameworks",
     "knowledge",
+    "libraries",
     "proficiency",
     "programming",
+    "projects",
+    "services",
     "skills",
     "stack",
 ];
 
-/// Whether token `i` is the first word of a bullet (`- Spark on EMR`,
-/// `• Go or Rust`), not hyphen-joined, of two letters or more.
-fn opens_bullet(line: &str, tokens: &[Token], i: usize) -> bool {
+/// Whether token `i` may be a name opening a bullet or sentence (`- Spark
+/// on EMR`, `Go or Rust.`): not hyphen-joined, two letters or more.
+fn may_open(tokens: &[Token], i: usize) -> bool {
     let t = tokens[i];
-    let bullet = line[..t.start].trim_end();
-    !t.hyphen_before
-        && !t.hyphen_after
-        && t.end - t.start >= 2
-        && matches!(bullet.trim_start(), "-" | "*" | "•" | "·" | "–" | "▪")
+    !t.hyphen_before && !t.hyphen_after && t.end - t.start >= 2
 }
 
 /// A single letter joined by `&` to another (`R & D`, `P & L`, `Q & A`).
@@ -508,15 +513,16 @@ HIPAA\tdomain\t=HIPAA\toverrides
     }
 
     #[test]
-    fn a_name_opening_a_bullet_listed_with_a_skill_or_before_a_skill_noun() {
+    fn a_name_opening_a_bullet_or_sentence_listed_with_a_skill_or_before_a_skill_noun() {
         assert_eq!(names("- Go or Java experience"), ["Go", "Java"]);
         assert_eq!(names("• Go and C++ services"), ["Go", "C++"]);
         assert_eq!(names("- Go and see our Java stack"), ["Java"], "not listed with it");
         assert_eq!(names("- Go to the office twice a week"), Vec::<String>::new());
-        assert_eq!(names("Go or Java."), ["Java"], "a sentence, not a bullet");
+        assert_eq!(names("Go or Java."), ["Go", "Java"], "a sentence as a bullet");
         assert_eq!(names("- Go programming"), ["Go"]);
         assert_eq!(names("* Go experience is a plus"), ["Go"]);
-        assert_eq!(names("Go experience is a plus."), Vec::<String>::new(), "a sentence, not a bullet");
+        assert_eq!(names("Go experience is a plus."), ["Go"]);
+        assert_eq!(names("Go and see our Java stack."), ["Java"]);
     }
 
     #[test]
