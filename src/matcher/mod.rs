@@ -173,8 +173,9 @@ impl Matcher {
     /// leads from the root to `node`) that opens a bullet or a sentence,
     /// which [`accepts`] turned away as an ordinary word: it is the skill when
     /// one of [`SKILL_NOUNS`] follows (`- Rust programming`, `Go experience
-    /// is a plus`; pushed to `hits`), or when it is joined by `or`/`and` to a
-    /// skill starting at the word after (`Swift or Kotlin`; noted in
+    /// is a plus`; pushed to `hits`), or when it is joined by `or`, `and`,
+    /// `on` or `with` to a skill starting at the word after (`Swift or
+    /// Kotlin`, `Spark on EMR`, `React with TypeScript`; noted in
     /// `scratch.opening` until the line's hits are known; not `Go and see`,
     /// `Fluent in English`).
     fn note_opening(&self, line: &str, i: usize, node: u32, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
@@ -186,7 +187,7 @@ impl Matcher {
         let joint_word = &line[joint.start..joint.end];
         let listed_with = if SKILL_NOUNS.contains(&joint_word) {
             None
-        } else if matches!(joint_word, "or" | "and") && tokens.len() > i + 2 {
+        } else if matches!(joint_word, "or" | "and" | "on" | "with") && tokens.len() > i + 2 {
             Some(tokens[i + 2].start)
         } else {
             return;
@@ -523,6 +524,8 @@ HIPAA\tdomain\t=HIPAA\toverrides
         assert_eq!(names("* Go experience is a plus"), ["Go"]);
         assert_eq!(names("Go experience is a plus."), ["Go"]);
         assert_eq!(names("Go and see our Java stack."), ["Java"]);
+        assert_eq!(names("- Go with C++ bindings"), ["Go", "C++"]);
+        assert_eq!(names("Go with the flow"), Vec::<String>::new());
     }
 
     #[test]
