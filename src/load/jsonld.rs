@@ -127,7 +127,15 @@ fn string_html(s: &str) -> String {
     }
 }
 
-/// The title as `<h1>`, the description, then each other text field under
+/// The name of the posting's `hiringOrganization` (an object's `name`, or a
+/// string), whitespace collapsed, when it has one.
+fn employer(posting: &Value) -> Option<String> {
+    let org = posting.get("hiringOrganization")?;
+    let name = squeeze_whitespace(org.get("name").unwrap_or(org).as_str()?);
+    (!name.is_empty()).then_some(name)
+}
+
+/// The title as `<h1>`, a `Company:` line with the employer's name, the description, then each other text field under
 /// its heading, unless the description already holds its text (boards
 /// often repeat the qualifications there).
 fn compose(
@@ -138,6 +146,9 @@ fn compose(
     text_of: impl Fn(&str) -> Option<String>,
 ) -> String {
     let mut html = title.map(|t| format!("<h1>{}</h1>", escape(t))).unwrap_or_default();
+    if let Some(name) = employer(posting) {
+        html.push_str(&format!("<p>Company: {}</p>", escape(&name)));
+    }
     html.push_str(&description);
     let described = squeeze_whitespace(described);
     for (field, heading) in FIELDS {
@@ -186,6 +197,16 @@ mod tests {
             assert_eq!(posting.title.as_deref(), Some("Rust Engineer"));
             assert!(posting.html.starts_with("<h1>Rust Engineer</h1><p>Rust and Kafka</p>"), "{}", posting.html);
         }
+    }
+
+    #[test]
+    fn the_employer_is_named_after_the_title() {
+        let description = long("<p>Rust and Kafka</p>");
+        let json = format!(
+            r#"{{"@type":"JobPosting","title":"Rust Engineer","hiringOrganization":{{"@type":"Organization","name":"Lumen  Pay"}},"description":"{description}"}}"#
+        );
+        let posting = job_posting(&page(&json), text_of).unwrap();
+        assert!(posting.html.starts_with("<h1>Rust Engineer</h1><p>Company: Lumen Pay</p><p>Rust"), "{}", posting.html);
     }
 
     #[test]
