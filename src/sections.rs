@@ -254,28 +254,39 @@ fn lead_in(line: &str) -> Option<Section> {
         .map(|&(_, section)| section)
 }
 
-/// Phrases that only equal-opportunity statements use; a line with one is
-/// legal boilerplate wherever it stands (`Acme is an equal opportunity
-/// employer…` closing the requirements without a heading).
-const EQUAL_OPPORTUNITY: [&str; 8] = [
+/// Phrases that only equal-opportunity and pay-transparency statements
+/// use; a line with one in its first sentence is legal boilerplate wherever
+/// it stands (`Acme is an equal opportunity employer…` closing the
+/// requirements without a heading; `The base salary range for this role is
+/// $120,000–$150,000 + bonus + equity`, which pay-transparency laws require).
+const EQUAL_OPPORTUNITY: [&str; 16] = [
+    "affirmative action employer",
+    "base pay range",
+    "base salary range",
+    "compensation range",
     "do not discriminate",
+    "equal employment opportunity",
     "equal opportunity employer",
+    "equal opportunity workplace",
     "national origin",
+    "pay range",
     "protected veteran",
     "regard to race",
     "regardless of race",
     "religious practices",
+    "salary range",
     "sexual orientation",
 ];
 
 /// The search for [`EQUAL_OPPORTUNITY`] in lowercase, sentence case and
-/// title case: literals only, so one vectorized pass tells.
+/// title case, each ending a word (`salary range`, not `salary ranges`):
+/// literals first, so one vectorized pass tells.
 fn equal_opportunity_re() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let forms: Vec<String> =
             EQUAL_OPPORTUNITY.iter().flat_map(|p| case_forms(p)).map(|f| regex::escape(&f)).collect();
-        regex::Regex::new(&forms.join("|")).expect("valid equal-opportunity regex")
+        regex::Regex::new(&format!(r"(?:{})\b", forms.join("|"))).expect("valid equal-opportunity regex")
     })
 }
 
@@ -455,6 +466,9 @@ mod tests {
             "Acme is an Equal Opportunity Employer and values Python diversity.",
             "- Go",
             "You know Rust. We hire regardless of race or religion.",
+            "The US base salary range for this position is $189,000-$284,000 + bonus + equity.",
+            "- Build salary ranges in Workday",
+            "Google is proud to be an equal opportunity workplace.",
         ];
         let text = post.join("\n");
         let doc = crate::document::Document::from_text("post.txt".as_ref(), &text).unwrap();
@@ -473,6 +487,9 @@ mod tests {
             Legal,
             Requirements,
             Requirements,
+            Legal,
+            Requirements,
+            Legal,
         ];
         assert_eq!(sections, expected);
         assert_eq!(headings, [(1, Requirements)], "running text opens no section");
