@@ -279,19 +279,19 @@ const EQUAL_OPPORTUNITY: [&str; 16] = [
 ];
 
 /// The search for [`EQUAL_OPPORTUNITY`] in lowercase, sentence case and
-/// title case, each ending a word (`salary range`, not `salary ranges`):
-/// literals first, so one vectorized pass tells.
+/// title case: literals only, so one vectorized pass tells.
 fn equal_opportunity_re() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let forms: Vec<String> =
             EQUAL_OPPORTUNITY.iter().flat_map(|p| case_forms(p)).map(|f| regex::escape(&f)).collect();
-        regex::Regex::new(&format!(r"(?:{})\b", forms.join("|"))).expect("valid equal-opportunity regex")
+        regex::Regex::new(&forms.join("|")).expect("valid equal-opportunity regex")
     })
 }
 
-/// Byte offsets into `text` of the equal-opportunity statements that open
-/// their line, in order: one of [`EQUAL_OPPORTUNITY`] in the line's first
+/// Byte offsets into `text` of the equal-opportunity and pay statements
+/// that open their line, in order: one of [`EQUAL_OPPORTUNITY`], ending a
+/// word (`salary range`, not `salary ranges`), in the line's first
 /// sentence (a line whose statement follows other sentences is a post
 /// flattened into a paragraph, requirements and all, and keeps its
 /// section). One search over the whole text.
@@ -300,7 +300,12 @@ pub fn statement_starts(text: &str) -> Vec<usize> {
         let before = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
         ![". ", "! ", "? "].iter().any(|end| before.contains(end))
     };
-    equal_opportunity_re().find_iter(text).map(|m| m.start()).filter(|&at| opens_line(at)).collect()
+    let ends_word = |end: usize| text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    equal_opportunity_re()
+        .find_iter(text)
+        .filter(|m| ends_word(m.end()) && opens_line(m.start()))
+        .map(|m| m.start())
+        .collect()
 }
 
 /// A lowercase phrase in lowercase, sentence case and title case.
