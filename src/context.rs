@@ -99,6 +99,46 @@ pub fn is_title_line(line: &str) -> bool {
     words().nth(TITLE_WORDS).is_none() && words().any(|word| is_role_word(&word.to_lowercase()))
 }
 
+/// Role words that name a group, not a person (`Java team`, `Texas State University`).
+const GROUP_WORDS: [&str; 5] = ["company", "department", "practice", "team", "university"];
+/// Person roles of résumé titles beyond the role words (which are kept for
+/// the words that follow a skill: `Java developer`).
+const PERSON_ROLES: [&str; 20] = [
+    "accountant",
+    "advisor",
+    "agent",
+    "assistant",
+    "clerk",
+    "coordinator",
+    "editor",
+    "executive",
+    "founder",
+    "head",
+    "marketer",
+    "nurse",
+    "operator",
+    "owner",
+    "representative",
+    "supervisor",
+    "teacher",
+    "technologist",
+    "therapist",
+    "writer",
+];
+
+/// Whether `line` is a short title naming a person's role (`Systems
+/// Administrator`, `Registered Nurse`), not a group (`Texas State University`).
+pub fn names_a_person_role(line: &str) -> bool {
+    let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().nth(TITLE_WORDS).is_none()
+        && words().map(str::to_lowercase).any(|w| {
+            let singular = w.strip_suffix('s').unwrap_or(&w);
+            PERSON_ROLES.contains(&w.as_str())
+                || PERSON_ROLES.contains(&singular)
+                || (is_role_word(&w) && !GROUP_WORDS.contains(&singular))
+        })
+}
+
 /// Whether a spoken language ending at byte `end` of `line` is an adjective:
 /// a word follows that is not one of the words that follow a language skill.
 pub fn is_adjective(line: &str, end: usize) -> bool {
@@ -150,6 +190,14 @@ mod tests {
         assert!(is_role("Software Engineer - Java", 24));
         assert!(!is_role("Experience with Java and Spring Boot in a team of engineers", 20));
         assert!(!is_role("Java, Python", 4));
+    }
+
+    #[test]
+    fn person_roles_not_groups() {
+        assert!(names_a_person_role("Systems Administrator"));
+        assert!(names_a_person_role("Registered Nurse"));
+        assert!(!names_a_person_role("Texas State University, San Marcos, TX"));
+        assert!(!names_a_person_role("Acme Corp"));
     }
 
     #[test]

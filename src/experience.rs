@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::context::names_a_person_role;
 use crate::extract::{Analysis, Extractor};
 use crate::sections::Section;
 
@@ -165,29 +166,45 @@ impl Experience {
 }
 
 /// The role title: the text before the dates on their line when the line
-/// opens a role (it follows a blank line, a bullet, a sentence or another
-/// role's dates), else the nearest line above (within [`TITLE_LOOKBACK`]),
-/// as in `Engineer` over `Acme, Berlin  2019 – 2021`; with the 1-based line it is on.
+/// opens a role (it follows a blank line, a heading, a bullet, a sentence or
+/// another role's dates), else the nearest line above (within
+/// [`TITLE_LOOKBACK`], never a heading), as in `Engineer` over `Acme, Berlin
+/// 2019 – 2021`; when that line names no role but the one above it does
+/// (`Systems Administrator` over `Texas State University, San Marcos, TX`
+/// over the dates), that one, with the nearer line as its employer
+/// (`title | employer`); with the 1-based line the title is on.
 fn title_for(lines: &[&str], i: usize, at: usize) -> (String, usize) {
     let clean = |s: &str| s.trim().trim_matches(['#', '*', '_', '|', ',', '-', '–', '(', ' ']).trim().to_string();
     let before = clean(&lines[i][..at]);
     if before.chars().filter(|c| c.is_alphabetic()).count() >= 3 && (i == 0 || ends_a_block(lines[i - 1])) {
         return (before, i + 1);
     }
-    (1..=TITLE_LOOKBACK.min(i))
+    let above: Vec<usize> = (1..=TITLE_LOOKBACK.min(i))
         .map(|k| i - k)
-        .find(|&j| !lines[j].trim().is_empty())
-        .map_or((before, i + 1), |j| (clean(lines[j]), j + 1))
+        .filter(|&j| !lines[j].trim().is_empty())
+        .take_while(|&j| crate::sections::heading(lines[j]).is_none())
+        .take(2)
+        .collect();
+    match above[..] {
+        [near, far, ..]
+            if !names_a_person_role(lines[near]) && names_a_person_role(lines[far]) && !ends_a_block(lines[far]) =>
+        {
+            (format!("{} | {}", clean(lines[far]), clean(lines[near])), far + 1)
+        }
+        [near, ..] => (clean(lines[near]), near + 1),
+        [] => (before, i + 1),
+    }
 }
 
 /// Whether a role line after `line` starts a new block: `line` is blank, a
-/// bullet, a sentence or holds a date range.
+/// heading, a bullet, a sentence or holds a date range.
 fn ends_a_block(line: &str) -> bool {
     let line = line.trim();
     line.is_empty()
         || line.starts_with(['-', '•', '*', '●', '▪', '◦', '–', '·'])
         || line.ends_with('.')
         || range_regex().is_match(line)
+        || crate::sections::heading(line).is_some()
 }
 
 /// `Software Engineer, Parcelly` → (`Software Engineer`, `Parcelly`): the
@@ -294,6 +311,10 @@ mod tests {
         assert_eq!(merged_months(adjacent.into_iter()), 12);
     }
 
+    fn at_of(lines: &[&str], i: usize) -> usize {
+        date_range(lines[i], AS_OF).expect(lines[i]).2
+    }
+
     #[test]
     fn a_dated_role_line_after_a_bullet_is_its_own_title() {
         let lines = [
@@ -305,6 +326,13 @@ mod tests {
         let at = |i: usize| date_range(lines[i], AS_OF).expect(lines[i]).2;
         assert_eq!(title_for(&lines, 2, at(2)), ("Data Engineer | Beta".to_string(), 3));
         assert_eq!(title_for(&lines, 3, at(3)), ("Acme, Berlin".to_string(), 4), "after another role's dates");
+        let lines = ["WORK HISTORY", "Senior SRE | Paystream Inc. | Austin, TX | 2021 – now"];
+        assert_eq!(title_for(&lines, 1, at_of(&lines, 1)), ("Senior SRE | Paystream Inc. | Austin, TX".to_string(), 2));
+        let lines = ["Systems Administrator", "Texas State University, San Marcos, TX", "Summer 2016 - 2018"];
+        let title = "Systems Administrator | Texas State University, San Marcos, TX";
+        assert_eq!(title_for(&lines, 2, at_of(&lines, 2)), (title.to_string(), 1), "title, employer, dates");
+        let lines = ["Acme Corp", "Data Engineer", "2019 - 2021"];
+        assert_eq!(title_for(&lines, 2, at_of(&lines, 2)), ("Data Engineer".to_string(), 2), "employer, title, dates");
         let lines = ["Senior Engineer", "Acme, Berlin  2019 – 2021"];
         assert_eq!(title_for(&lines, 1, date_range(lines[1], AS_OF).unwrap().2), ("Senior Engineer".to_string(), 1));
     }
