@@ -139,7 +139,7 @@ impl Extractor {
         hits.retain_mut(|h| match context::other_sense(line, h.start, h.end) {
             None => true,
             Some(OtherSense::NoSkill) => false,
-            Some(OtherSense::Skill(name)) => self.lexicon.find(name).map(|id| h.skill = id).is_some(),
+            Some(OtherSense::Skill(name)) => self.lexicon.id_of(name).map(|id| h.skill = id).is_some(),
         });
     }
 
@@ -185,7 +185,7 @@ mod tests {
         assert_eq!(names("Charting in the EMR"), ["Electronic health record"]);
         assert_eq!(names("Lower CPA and ROAS"), Vec::<String>::new());
         for skill in context::other_sense_skills() {
-            assert!(ex.lexicon.find(skill).is_some(), "lexicon/context.tsv names {skill:?}, not in the lexicon");
+            assert!(ex.lexicon.id_of(skill).is_some(), "lexicon/context.tsv names {skill:?}, not in the lexicon");
         }
     }
 }

@@ -131,14 +131,6 @@ impl Lexicon {
         index
     }
 
-    /// The id of the skill named `name` (its canonical name, exactly), if any;
-    /// a binary search of the sorted skills.
-    pub fn find(&self, name: &str) -> Option<SkillId> {
-        let key = sort_key(name);
-        let at = self.skills.binary_search_by(|s| sort_key(&s.name).cmp(&key)).ok()?;
-        Some(at as SkillId)
-    }
-
     /// The skill with this id. Panics if the id is not from this lexicon.
     pub fn skill(&self, id: SkillId) -> &Skill {
         &self.skills[id as usize]
