@@ -87,9 +87,9 @@ pub fn pack_facts(facts: &JobFacts) -> Vec<u64> {
         facts.requirements.iter().enumerate().flat_map(|(i, r)| pack(r, (i % 0xFFF + 1) as u16)).collect();
     let keys = facts.profile.keys();
     out.extend(keys.title.iter().map(|&w| word(PROFILE, 0, TITLE << 10, 0, w)));
-    if let Some((level, tier)) = keys.degree {
+    if let Some((level, tier, or_years)) = keys.degree {
         let level = LEVELS.iter().position(|l| *l == level).unwrap_or(1) as u64;
-        out.push(word(PROFILE, tier_code(tier), DEGREE << 10, level, keys.degree_or_years));
+        out.push(word(PROFILE, tier_code(tier), DEGREE << 10, level, or_years));
     }
     for (ask, (years, skills)) in keys.years.iter().enumerate() {
         let group = (YEARS << 10) | (ask as u64 & 0x3FF);
@@ -126,7 +126,7 @@ pub fn hundredths(v: u64) -> u16 {
 pub fn add_to_profile(keys: &mut ProfileKeys, p: Packed) {
     match p {
         Packed::TitleWord(w) => keys.title.push(w),
-        Packed::Degree(level, tier, or_years) => (keys.degree, keys.degree_or_years) = (Some((level, tier)), or_years),
+        Packed::Degree(level, tier, or_years) => keys.degree = Some((level, tier, or_years)),
         Packed::Years { ask, years, skill } => {
             if keys.years.len() <= usize::from(ask) {
                 keys.years.push((u32::from(years), Vec::new()));

@@ -45,8 +45,7 @@ impl JobProfile {
     pub fn keys(&self) -> ProfileKeys {
         ProfileKeys {
             title: self.title.iter().map(|w| stem_hash(w)).collect(),
-            degree: self.degree.as_ref().map(|d| (d.level, d.tier)),
-            degree_or_years: self.degree.as_ref().map_or(0, |d| d.or_years),
+            degree: self.degree.as_ref().map(|d| (d.level, d.tier, d.or_years)),
             years: self.years.iter().map(|y| (y.years, y.skills.clone())).collect(),
         }
     }
@@ -58,10 +57,9 @@ impl JobProfile {
 pub struct ProfileKeys {
     /// [`stem_hash`] of each title main word.
     pub title: Vec<u32>,
-    /// Degree level asked for and the tier it is asked with.
-    pub degree: Option<(Level, Tier)>,
-    /// Years of experience accepted instead of the degree; 0 for none.
-    pub degree_or_years: u32,
+    /// Degree level asked for, the tier it is asked with, and the years of
+    /// experience accepted instead (0 for none).
+    pub degree: Option<(Level, Tier, u32)>,
     /// Years asked for, and the skills they are about (empty: in total).
     pub years: Vec<(u32, Vec<SkillId>)>,
 }
@@ -175,8 +173,8 @@ fn title_fit(job: &ProfileKeys, resume: &ResumeKeys) -> Option<Fit> {
 }
 
 fn education_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
-    let (level, tier) = job.degree?;
-    let experienced = job.degree_or_years > 0 && resume.total_years >= f64::from(job.degree_or_years);
+    let (level, tier, or_years) = job.degree?;
+    let experienced = or_years > 0 && resume.total_years >= f64::from(or_years);
     let score = match resume.degree {
         Some(l) if l >= level => 100.0,
         _ if experienced => 100.0,
@@ -217,19 +215,18 @@ mod tests {
     fn sub_scores() {
         let job = ProfileKeys {
             title: vec![stem_hash("linux"), stem_hash("developer")],
-            degree: Some((Level::Master, Tier::Required)),
-            degree_or_years: 0,
+            degree: Some((Level::Master, Tier::Required, 0)),
             years: vec![(4, vec![7]), (5, vec![])],
         };
         let f = fit(&job, &ResumeKeys::of(resume()));
         assert_eq!(f.title, Some(Fit { score: 50.0, matched: 1, total: 2 }));
         assert_eq!(f.education, Some(Fit { score: 50.0, matched: 0, total: 1 }));
         assert_eq!(f.experience, Some(Fit { score: 75.0, matched: 1, total: 2 }));
-        let preferred = ProfileKeys { degree: Some((Level::Master, Tier::Preferred)), ..ProfileKeys::default() };
+        let preferred = ProfileKeys { degree: Some((Level::Master, Tier::Preferred, 0)), ..ProfileKeys::default() };
         let none = ResumeProfile { degree: None, ..resume() };
         assert_eq!(fit(&preferred, &ResumeKeys::of(none)).education.map(|f| f.score), Some(50.0));
         assert_eq!(fit(&ProfileKeys::default(), &ResumeKeys::of(resume())), Fits::default());
-        let or_experience = |years| ProfileKeys { degree_or_years: years, ..job.clone() };
+        let or_experience = |years| ProfileKeys { degree: Some((Level::Master, Tier::Required, years)), ..job.clone() };
         assert_eq!(fit(&or_experience(6), &ResumeKeys::of(resume())).education.map(|f| f.score), Some(100.0));
         assert_eq!(fit(&or_experience(8), &ResumeKeys::of(resume())).education.map(|f| f.score), Some(50.0));
     }
