@@ -259,7 +259,7 @@ fn lead_in(line: &str) -> Option<Section> {
 /// it stands (`Acme is an equal opportunity employer…` closing the
 /// requirements without a heading; `The base salary range for this role is
 /// $120,000–$150,000 + bonus + equity`, which pay-transparency laws require).
-const EQUAL_OPPORTUNITY: [&str; 16] = [
+const STATEMENT_PHRASES: [&str; 16] = [
     "affirmative action employer",
     "base pay range",
     "base salary range",
@@ -278,19 +278,19 @@ const EQUAL_OPPORTUNITY: [&str; 16] = [
     "sexual orientation",
 ];
 
-/// The search for [`EQUAL_OPPORTUNITY`] in lowercase, sentence case and
+/// The search for [`STATEMENT_PHRASES`] in lowercase, sentence case and
 /// title case: literals only, so one vectorized pass tells.
-fn equal_opportunity_re() -> &'static regex::Regex {
+fn statement_re() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let forms: Vec<String> =
-            EQUAL_OPPORTUNITY.iter().flat_map(|p| case_forms(p)).map(|f| regex::escape(&f)).collect();
-        regex::Regex::new(&forms.join("|")).expect("valid equal-opportunity regex")
+            STATEMENT_PHRASES.iter().flat_map(|p| case_forms(p)).map(|f| regex::escape(&f)).collect();
+        regex::Regex::new(&forms.join("|")).expect("valid statement regex")
     })
 }
 
 /// Byte offsets into `text` of the equal-opportunity and pay statements
-/// that open their line, in order: one of [`EQUAL_OPPORTUNITY`], ending a
+/// that open their line, in order: one of [`STATEMENT_PHRASES`], ending a
 /// word (`salary range`, not `salary ranges`), in the line's first
 /// sentence (a line whose statement follows other sentences is a post
 /// flattened into a paragraph, requirements and all, and keeps its
@@ -301,11 +301,7 @@ pub fn statement_starts(text: &str) -> Vec<usize> {
         ![". ", "! ", "? "].iter().any(|end| before.contains(end))
     };
     let ends_word = |end: usize| text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-    equal_opportunity_re()
-        .find_iter(text)
-        .filter(|m| ends_word(m.end()) && opens_line(m.start()))
-        .map(|m| m.start())
-        .collect()
+    statement_re().find_iter(text).filter(|m| ends_word(m.end()) && opens_line(m.start())).map(|m| m.start()).collect()
 }
 
 /// A lowercase phrase in lowercase, sentence case and title case.

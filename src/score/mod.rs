@@ -26,9 +26,10 @@ pub use years::{YearsAsk, YearsRequirement};
 
 use serde::Serialize;
 
-use crate::analyzer::{next_word, with_stems};
+use crate::analyzer::{StemmedText, StemmedWord};
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor, SkillMatch};
+use crate::fingerprint::key_fingerprint;
 use crate::keywords::{Background, KeywordError, ResumeIndex, line_with_stem};
 use crate::lexicon::SkillId;
 use crate::sections::{Section, Tier};
@@ -446,26 +447,24 @@ fn finding(
 /// `A/B tests`, `dashboard` contains `dashboards`, as an ATS search with
 /// stemming finds them): what a literal ATS search needs.
 fn contains_words(text: &str, words: &str) -> bool {
-    let within = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
-    within(&phrase_key(text), &phrase_key(words))
-        || matches!((stem_key(text), stem_key(words)), (Some(a), Some(b)) if within(&a, &b))
+    let same_stems = || {
+        let (text, words) = (stem_prints(text)?, stem_prints(words)?);
+        Some(!words.is_empty() && text.windows(words.len()).any(|w| w == words))
+    };
+    format!(" {} ", phrase_key(text)).contains(&format!(" {} ", phrase_key(words))) || same_stems() == Some(true)
 }
 
-/// The words of `text` as English stems (a stop word as itself), lowercase,
-/// space-separated; `None` when `text` holds a mark other than a space,
-/// hyphen or slash (`C++`, `.NET`, `C#` are compared as written).
-fn stem_key(text: &str) -> Option<String> {
-    if text.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '/'))) {
-        return None;
-    }
-    let mut words = Vec::new();
-    let mut at = 0;
-    while let Some((start, end)) = next_word(text, at) {
-        at = end;
-        let word = &text[start..end];
-        words.push(with_stems(|stems| stems.stem(word).map(str::to_string)).unwrap_or_else(|| word.to_lowercase()));
-    }
-    Some(words.join(" "))
+/// The stem fingerprints of the words of `text` ([`StemmedText::words_of`];
+/// a stop word, which has no stem, by its own lowercase fingerprint);
+/// `None` when `text` holds a mark other than a space, hyphen or slash
+/// (`C++`, `.NET`, `C#` are compared as written).
+fn stem_prints(text: &str) -> Option<Vec<u64>> {
+    let plain = text.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '/'));
+    let print = |w: StemmedWord| match w.print {
+        0 => key_fingerprint(&text[w.start as usize..w.end as usize].to_lowercase()),
+        print => print,
+    };
+    plain.then(|| StemmedText::words_of(text).into_iter().map(print).collect())
 }
 
 /// How the post writes `skill` on 1-based line `n`.
