@@ -20,6 +20,10 @@ const TITLE_WORDS: usize = 8;
 #[derive(Debug, Default)]
 struct Words {
     role: FxHashSet<String>,
+    /// Person roles of résumé titles beyond the role words (`nurse`, `accountant`).
+    person: FxHashSet<String>,
+    /// Role words that name a group, not a person (`team`, `university`).
+    group: FxHashSet<String>,
     language_ok: FxHashSet<String>,
     /// The `other-sense` rows, one entry an alias.
     other_sense: Vec<Sense>,
@@ -52,6 +56,8 @@ fn words() -> &'static Words {
         for line in data_rows(CONTEXT_TSV) {
             match line.split('\t').collect::<Vec<_>>()[..] {
                 ["role", word] => _ = w.role.insert(word.to_string()),
+                ["person", word] => _ = w.person.insert(word.to_string()),
+                ["group", word] => _ = w.group.insert(word.to_string()),
                 ["language-ok", word] => _ = w.language_ok.insert(word.to_string()),
                 ["other-sense", alias, word] => w.add_sense(alias, word, OtherSense::NoSkill),
                 ["other-sense", alias, word, skill] => w.add_sense(alias, word, OtherSense::Skill(skill)),
@@ -95,48 +101,24 @@ pub fn before_role_word(line: &str, end: usize) -> bool {
 /// Whether `line` is a short title holding a role word (`Software Engineer - Java`):
 /// every skill on it is part of the title.
 pub fn is_title_line(line: &str) -> bool {
-    let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    words().nth(TITLE_WORDS).is_none() && words().any(|word| is_role_word(&word.to_lowercase()))
+    short_line_with(line, is_role_word)
 }
 
-/// Role words that name a group, not a person (`Java team`, `Texas State University`).
-const GROUP_WORDS: [&str; 5] = ["company", "department", "practice", "team", "university"];
-/// Person roles of résumé titles beyond the role words (which are kept for
-/// the words that follow a skill: `Java developer`).
-const PERSON_ROLES: [&str; 20] = [
-    "accountant",
-    "advisor",
-    "agent",
-    "assistant",
-    "clerk",
-    "coordinator",
-    "editor",
-    "executive",
-    "founder",
-    "head",
-    "marketer",
-    "nurse",
-    "operator",
-    "owner",
-    "representative",
-    "supervisor",
-    "teacher",
-    "technologist",
-    "therapist",
-    "writer",
-];
+/// Whether `line` has at most [`TITLE_WORDS`] words and one of them,
+/// lowercased, passes `test`.
+fn short_line_with(line: &str, test: impl Fn(&str) -> bool) -> bool {
+    let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().nth(TITLE_WORDS).is_none() && words().any(|word| test(&word.to_lowercase()))
+}
 
 /// Whether `line` is a short title naming a person's role (`Systems
 /// Administrator`, `Registered Nurse`), not a group (`Texas State University`).
 pub fn names_a_person_role(line: &str) -> bool {
-    let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    words().nth(TITLE_WORDS).is_none()
-        && words().map(str::to_lowercase).any(|w| {
-            let singular = w.strip_suffix('s').unwrap_or(&w);
-            PERSON_ROLES.contains(&w.as_str())
-                || PERSON_ROLES.contains(&singular)
-                || (is_role_word(&w) && !GROUP_WORDS.contains(&singular))
-        })
+    short_line_with(line, |word| {
+        let w = words();
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        w.person.contains(word) || w.person.contains(singular) || (is_role_word(word) && !w.group.contains(singular))
+    })
 }
 
 /// Whether a spoken language ending at byte `end` of `line` is an adjective:
@@ -216,6 +198,8 @@ mod tests {
         sorted.dedup();
         assert_eq!(lines, sorted);
         assert!(words().role.contains("developer") && words().language_ok.contains("fluent"));
+        assert!(words().group.iter().all(|g| words().role.contains(g)), "group words are role words");
+        assert!(words().person.contains("nurse"));
         let lower = |w: &str| w == w.to_lowercase();
         assert!(words().other_sense.iter().all(|s| lower(s.alias) && s.words.iter().all(|w| lower(w))));
     }
