@@ -80,15 +80,19 @@ fn parse_row(row: &str) -> Option<(String, (Tier, Reach))> {
 #[derive(Debug, Clone, Default)]
 pub struct LineCues {
     cues: Vec<Cue>,
-    /// Byte ranges of the line's clauses, in order, end exclusive.
+    /// Byte ranges of the line's clauses, in order, end exclusive; worked
+    /// out only for a line with cues (none otherwise).
     clauses: Vec<(usize, usize)>,
 }
 
 /// The cue phrases and clauses of `line`.
 pub fn find(line: &str) -> LineCues {
     let Table { rows, regex } = table();
-    let mut found = LineCues { cues: Vec::new(), clauses: clauses(line) };
+    let mut found = LineCues::default();
     for m in regex.find_iter(line) {
+        if found.clauses.is_empty() {
+            found.clauses = clauses(line);
+        }
         let key = m
             .as_str()
             .to_lowercase()
@@ -118,6 +122,9 @@ impl LineCues {
     /// is a plus)`) both count, and a preferred cue wins, as on the line as a
     /// whole.
     pub fn governing(&self, line: &str, at: usize) -> Option<Tier> {
+        if self.cues.is_empty() {
+            return None;
+        }
         let (from, to) = self.clause(at);
         let cues = &self.cues;
         let before = cues.iter().rev().find(|c| c.end <= at && c.start >= from && c.reach != Reach::Before);
