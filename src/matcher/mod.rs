@@ -167,13 +167,86 @@ impl Matcher {
             hits.extend(kept);
             hits[before..].sort_by_key(|h| h.start);
         }
+        self.add_coordinated(line, scratch, hits, before);
+    }
+
+    /// Adds the skills of words coordinated with the first word of a hit of
+    /// two words or more, sharing its other words (`acute and critical
+    /// care`: Acute care; `unit, integration and end-to-end tests`): each
+    /// word before `and`, `or`, `&`, `/` or `,` in front of the hit, in no
+    /// hit itself, is that skill when it and the hit's other words are an
+    /// alias (not a case-sensitive one). The hit spans the word alone.
+    fn add_coordinated(&self, line: &str, scratch: &mut Scratch, hits: &mut Vec<Hit>, before: usize) {
+        let tokens = &scratch.tokens;
+        let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
+        let found = hits.len();
+        // The first token of the hyphen-joined word ending at token `i` (`real-time`).
+        let word_from = |mut i: usize| {
+            while i > 0 && tokens[i].hyphen_before {
+                i -= 1;
+            }
+            i
+        };
+        for h in before..found {
+            let (first, last) = (token_at(hits[h].start), token_at(hits[h].end) - 1);
+            let mut rest = first + 1;
+            while rest <= last && tokens[rest - 1].hyphen_after {
+                rest += 1;
+            }
+            let mut k = first;
+            while k >= 2 && rest <= last {
+                let joint = &line[tokens[k - 1].start..tokens[k - 1].end];
+                let (from, to) = (word_from(k - 2), k - 2);
+                let (start, end) = (tokens[from].start, tokens[to].end);
+                let free = |hit: &Hit| hit.end <= start || hit.start >= end;
+                if !matches!(joint, "and" | "or" | "&" | "/" | ",") || !tokens[to].is_word || !hits.iter().all(free) {
+                    break;
+                }
+                let words = (from..=to).chain(rest..=last);
+                let Some(skill) = self.skill_of_words(line, tokens, words, &mut scratch.key) else { break };
+                hits.push(Hit { start, end, skill });
+                k = from;
+            }
+        }
+        if hits.len() > found {
+            hits[before..].sort_by_key(|h| h.start);
+        }
+    }
+
+    /// The skill of a case-insensitive alias made of exactly the tokens
+    /// `words` of `line` (by index), if there is one.
+    fn skill_of_words(
+        &self,
+        line: &str,
+        tokens: &[Token],
+        words: impl Iterator<Item = usize>,
+        key: &mut String,
+    ) -> Option<SkillId> {
+        let mut node = ROOT;
+        for i in words {
+            let word = &line[tokens[i].start..tokens[i].end];
+            let found = self.lookup(word, fingerprint::word_fingerprint(word, key), key);
+            node = match node {
+                ROOT => found.root,
+                _ if found == ABSENT || node & GOES_ON == 0 => NONE,
+                _ => self.edges.find(edge_print(node & NODE, found.id), |_| true).unwrap_or(NONE),
+            };
+            if node == NONE {
+                return None;
+            }
+        }
+        if node & ENDS == 0 {
+            return None;
+        }
+        self.terminals_of(node & NODE).find(|t| t.exact.is_none()).map(|t| t.skill)
     }
 
     /// The skill of a case-sensitive one-word alias at token `i` (whose word
     /// leads from the root to `node`) that opens a bullet or a sentence,
     /// which [`accepts`] turned away as an ordinary word: it is the skill when
     /// one of [`SKILL_NOUNS`] follows (`- Rust programming`, `Go experience
-    /// is a plus`; pushed to `hits`), or when it is joined by `or`, `and`,
+    /// is a plus`) or it is said to be asked for (`Rust is a plus.`, see
+    /// [`asked_after`]; both pushed to `hits`), or when it is joined by `or`, `and`,
     /// `on` or `with` to a skill starting at the word after (`Swift or
     /// Kotlin`, `Spark on EMR`, `React with TypeScript`; noted in
     /// `scratch.opening` until the line's hits are known; not `Go and see`,
@@ -185,7 +258,7 @@ impl Matcher {
         }
         let Some(joint) = tokens.get(i + 1) else { return };
         let joint_word = &line[joint.start..joint.end];
-        let listed_with = if SKILL_NOUNS.contains(&joint_word) {
+        let listed_with = if SKILL_NOUNS.contains(&joint_word) || asked_after(line, &tokens[i + 1..]) {
             None
         } else if matches!(joint_word, "or" | "and" | "on" | "with") && tokens.len() > i + 2 {
             Some(tokens[i + 2].start)
@@ -446,6 +519,46 @@ const SKILL_NOUNS: [&str; 21] = [
     "stack",
 ];
 
+/// Whether `tokens` (those after a name opening a sentence) say that it is
+/// asked for or used: `is`/`are`, then a word of [`ASKED`] (`Rust is
+/// required`, `Go is a plus`, `Kotlin is our main language`); not `Go is
+/// where we start`.
+fn asked_after(line: &str, tokens: &[Token]) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| &line[t.start..t.end]);
+    let article = matches!(word(1), "a" | "an" | "our");
+    matches!(word(0), "is" | "are") && ASKED.contains(&if article { word(2) } else { word(1) })
+}
+
+/// Words after `is`, `is a`, `is an` or `is our` that ask for the name
+/// before them or say it is in use.
+const ASKED: [&str; 25] = [
+    "advantage",
+    "advantageous",
+    "appreciated",
+    "asset",
+    "beneficial",
+    "big",
+    "bonus",
+    "core",
+    "desirable",
+    "desired",
+    "essential",
+    "great",
+    "helpful",
+    "huge",
+    "main",
+    "mandatory",
+    "must",
+    "nice",
+    "plus",
+    "preferred",
+    "primary",
+    "required",
+    "requirement",
+    "strong",
+    "welcome",
+];
+
 /// Whether token `i` may be a name opening a bullet or sentence (`- Spark
 /// on EMR`, `Go or Rust.`): not hyphen-joined, two letters or more.
 fn may_open(tokens: &[Token], i: usize) -> bool {
@@ -469,6 +582,7 @@ C\tprogramming-language\t=C\tlinguist
 C#\tprogramming-language\tC#|c sharp|csharp\tlinguist
 C++\tprogramming-language\tC++|cpp\tlinguist
 CI/CD\tmethodology\tCI/CD|continuous integration\toverrides
+Distributed systems\tdomain\tdistributed systems\tesco
 Go\tprogramming-language\t=Go|golang\tlinguist
 Java\tprogramming-language\tJava\tlinguist
 JavaScript\tprogramming-language\tJavaScript|js\tlinguist
@@ -526,6 +640,17 @@ HIPAA\tdomain\t=HIPAA\toverrides
         assert_eq!(names("Go and see our Java stack."), ["Java"]);
         assert_eq!(names("- Go with C++ bindings"), ["Go", "C++"]);
         assert_eq!(names("Go with the flow"), Vec::<String>::new());
+        assert_eq!(names("Go is a bonus."), ["Go"]);
+        assert_eq!(names("We hire. Go is required. Go is our main language."), ["Go", "Go"]);
+        assert_eq!(names("Go is where we start."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn words_coordinated_with_a_hit_share_its_other_words() {
+        assert_eq!(names("real-time and distributed systems"), ["Real-time systems", "Distributed systems"]);
+        assert_eq!(names("distributed and real-time systems"), ["Distributed systems", "Real-time systems"]);
+        assert_eq!(names("soft, distributed or real-time systems"), ["Distributed systems", "Real-time systems"]);
+        assert_eq!(names("Java and machine learning"), ["Java", "Machine learning"], "no alias `java learning`");
     }
 
     #[test]
