@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{BuildError, Candidate, format_err};
+use super::{BuildError, Candidate, format_err, sentence_case};
 use crate::lexicon::{Category, Lexicon, SkillId};
 use crate::tokenize::phrase_key;
 
@@ -22,7 +22,7 @@ pub fn read(dir: &Path) -> Result<Vec<Candidate>, BuildError> {
         for record in records(&dir.join(file))? {
             let Some(category) = pick(&record) else { continue };
             let uri = field(&record, "conceptUri");
-            let name = clean_label(field(&record, "preferredLabel"));
+            let name = sentence_case(clean_label(field(&record, "preferredLabel")));
             let mut aliases: Vec<String> = split_labels(field(&record, "altLabels")).map(clean_label).collect();
             if let Some(extra) = labels.get(uri) {
                 aliases.extend(extra.iter().map(|l| clean_label(l)));

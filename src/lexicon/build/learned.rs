@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{BuildError, Candidate, Overrides, format_err, read_text};
+use super::{BuildError, Candidate, Overrides, format_err, read_text, sentence_case};
 use crate::lexicon::Category;
 use crate::tokenize::phrase_key;
 
@@ -20,7 +20,7 @@ pub fn read(path: &Path, overrides: &mut Overrides) -> Result<Vec<Candidate>, Bu
         }
         match line.split('\t').collect::<Vec<_>>()[..] {
             ["add", phrase, _, _] => out.push(Candidate {
-                name: phrase.to_string(),
+                name: sentence_case(phrase.to_string()),
                 category: Category::Domain,
                 aliases: vec![phrase.to_string()],
                 same_as: Vec::new(),

@@ -124,3 +124,18 @@ fn relations(
     }
     Ok(out)
 }
+
+/// `mechanical engineering` → `Mechanical engineering`: ESCO's preferred
+/// labels and the phrases learned from SkillSpan are lowercase; canonical
+/// names are capitalized as the other sources and the overrides write them.
+/// A label whose first word is written with a capital inside stays as it
+/// is (`iOS`, `bMobile Technology Sales`).
+fn sentence_case(label: String) -> String {
+    let first = label.split(' ').next().unwrap_or_default();
+    if !label.starts_with(|c: char| c.is_ascii_lowercase()) || first.chars().any(char::is_uppercase) {
+        return label;
+    }
+    let mut out = label;
+    out[..1].make_ascii_uppercase();
+    out
+}
