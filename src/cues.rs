@@ -108,9 +108,11 @@ pub fn find(line: &str) -> LineCues {
 }
 
 impl LineCues {
-    /// Whether a cue of `tier` is on the line.
-    pub fn has(&self, tier: Tier) -> bool {
-        self.cues.iter().any(|c| c.tier == tier)
+    /// Whether a cue of `tier` is on the line, outside an aside: a cue in
+    /// a parenthesis that holds more than the cue (`relational databases
+    /// (PostgreSQL preferred)`) asks only for what the parenthesis names.
+    pub fn has(&self, line: &str, tier: Tier) -> bool {
+        self.cues.iter().any(|c| c.tier == tier && !in_aside(line, c))
     }
 
     /// The tier the cues give the skill at byte `at` of the line, or `None`
@@ -150,6 +152,14 @@ impl LineCues {
         let i = self.clauses.partition_point(|&(_, end)| end < at).min(self.clauses.len() - 1);
         self.clauses[i]
     }
+}
+
+/// Whether cue `c` of `line` is inside a parenthesis holding other words too.
+fn in_aside(line: &str, c: &Cue) -> bool {
+    let Some(open) = line[..c.start].rfind('(').filter(|&o| !line[o..c.start].contains(')')) else { return false };
+    let close = line[c.end..].find(')').map_or(line.len(), |i| c.end + i);
+    let words = |text: &str| text.chars().any(char::is_alphanumeric);
+    words(&line[open + 1..c.start]) || words(&line[c.end..close])
 }
 
 /// Whether text ending at a cue opens a parenthesis that holds words before
@@ -206,6 +216,14 @@ mod tests {
         assert_eq!(tier_of(line, "React skills"), Some(Tier::Required));
         assert_eq!(tier_of(line, "React Native"), Some(Tier::Preferred));
         assert_eq!(tier_of(line, "Python"), Some(Tier::Required));
+    }
+
+    #[test]
+    fn a_cue_in_an_aside_does_not_ask_for_the_line() {
+        let has = |line: &str| find(line).has(line, Tier::Preferred);
+        assert!(!has("Deep knowledge of relational databases (PostgreSQL preferred), transactions"));
+        assert!(has("Experience with Terraform (preferred)"));
+        assert!(has("Kafka is preferred (we use it daily)"));
     }
 
     #[test]

@@ -393,9 +393,9 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
         return None;
     }
     let cues = crate::cues::find(line);
-    Some(if section == Section::Preferred || cues.has(Tier::Preferred) {
+    Some(if section == Section::Preferred || cues.has(line, Tier::Preferred) {
         Tier::Preferred
-    } else if section == Section::Requirements || cues.has(Tier::Required) {
+    } else if section == Section::Requirements || cues.has(line, Tier::Required) {
         Tier::Required
     } else if section == Section::Responsibilities {
         Tier::Responsibility

@@ -99,10 +99,26 @@ pub(crate) fn main_words(title: &str) -> Vec<String> {
 }
 
 /// The résumé's title lines: the headlines of its first [`HEADER_LINES`]
-/// lines (see [`headline`]) and the titles of its dated roles, as `(1-based line, text)`.
+/// lines (see [`headlines`]) and the titles of its dated roles, as `(1-based line, text)`.
 pub(crate) fn title_lines<'a>(resume: &'a Analysis, roles: &'a [Role]) -> impl Iterator<Item = (usize, &'a str)> {
-    let header = resume.doc.lines().take(HEADER_LINES).filter_map(|(n, line)| Some((n, headline(line)?)));
+    let header = resume.doc.lines().take(HEADER_LINES).flat_map(|(n, line)| headlines(line).map(move |h| (n, h)));
     header.chain(roles.iter().map(|r| (r.line, r.title.as_str())))
+}
+
+/// Marks that part a header line into fields (`Backend Engineer | Denver, CO | jo@mail.com`).
+const FIELD_MARKS: [char; 3] = ['|', '·', '•'];
+
+/// The headlines of a header line: of each of its fields when it has
+/// [`FIELD_MARKS`] (a title, a place, contacts), else of the line (see
+/// [`headline`]); a field with `@`, `/` or a digit is a contact, no title.
+fn headlines(line: &str) -> impl Iterator<Item = &str> {
+    let contact = |field: &&str| field.contains(|c: char| c == '@' || c == '/' || c.is_ascii_digit());
+    let fields: Vec<&str> = if line.contains(FIELD_MARKS) {
+        line.split(FIELD_MARKS).map(str::trim).filter(|f| !contact(f)).collect()
+    } else {
+        vec![line]
+    };
+    fields.into_iter().filter_map(headline).filter(|h| !h.trim().is_empty())
 }
 
 /// The headline title a header line holds: the line itself when it has at
@@ -124,11 +140,13 @@ fn headline(line: &str) -> Option<&str> {
 pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[Role]) -> TitleMatch {
     let job_title = job.doc.title().to_string();
     let wanted = main_words(&job_title);
+    // Ties go to the earliest line, and within a line to its first field.
     let best = title_lines(resume, roles)
-        .map(|(n, text)| {
+        .enumerate()
+        .map(|(k, (n, text))| {
             let words = main_words(text);
             let shared = wanted.iter().filter(|w| words.contains(w)).count();
-            (shared, std::cmp::Reverse(n), text)
+            (shared, std::cmp::Reverse((n, k)), text)
         })
         .max_by_key(|&(shared, n, _)| (shared, n));
     let overlap = match best {
@@ -140,7 +158,7 @@ pub fn title_match(job: &Analysis, resume: &Analysis, roles: &[Role]) -> TitleMa
         job_title,
         resume_title: best
             .map(|b| b.2.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']).to_string()),
-        resume_line: best.map(|b| b.1.0),
+        resume_line: best.map(|b| b.1.0.0),
         overlap,
     }
 }
@@ -157,6 +175,13 @@ mod tests {
         assert_eq!(main_words("Nurse - Hybrid, fixed-term, part-time"), ["nurse"]);
         assert_eq!(main_words("Contract Manager (onsite)"), ["contract", "manager"]);
         assert_eq!(main_words("Site Reliability Engineer"), ["site", "reliability", "engineer"]);
+    }
+
+    #[test]
+    fn a_header_line_of_fields_gives_each_field() {
+        let fields: Vec<&str> = headlines("Backend Engineer | Denver, CO | jo@mail.com | 720-555-0199").collect();
+        assert_eq!(fields, ["Backend Engineer", "Denver, CO"], "contacts are no titles");
+        assert_eq!(headlines("Data Engineer").collect::<Vec<_>>(), ["Data Engineer"]);
     }
 
     #[test]
