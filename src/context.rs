@@ -10,7 +10,9 @@ use rustc_hash::FxHashSet;
 
 use crate::lexicon::data_rows;
 
-const CONTEXT_TSV: &str = include_str!("../lexicon/context.tsv");
+/// The mention-context table, `lexicon/context.tsv` (role, person, group,
+/// language-ok and other-sense rows; sorted).
+pub const CONTEXT_TSV: &str = include_str!("../lexicon/context.tsv");
 
 /// Longest line, in words, that counts as a job title when it holds a role word.
 const TITLE_WORDS: usize = 8;

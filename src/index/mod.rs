@@ -19,6 +19,7 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
 pub use schema::Fields;
 
 use crate::analyzer::StemmedText;
+use crate::context::CONTEXT_TSV;
 use crate::cues::CUES_TSV;
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor};
@@ -88,11 +89,13 @@ pub enum IndexError {
 
 /// What every commit records: schema version and a hash (FNV-1a 64) of the
 /// embedded lexicon, the background statistics, the function words kept out
-/// of keywords, the heading and requirement-cue tables, and the scoring
+/// of keywords, the heading, requirement-cue and mention-context tables,
+/// the jobfit version (extraction rules live in code too) and the scoring
 /// weights the stored requirements were weighted with.
 pub fn fingerprint(weights: &Weights) -> String {
     let data = EMBEDDED.bytes().chain(EMBEDDED_RELATIONS.bytes()).chain(EMBEDDED_BACKGROUND.bytes());
     let data = data.chain(FUNCTION_WORDS.bytes()).chain(SECTIONS_TSV.bytes()).chain(CUES_TSV.bytes());
+    let data = data.chain(CONTEXT_TSV.bytes()).chain(env!("CARGO_PKG_VERSION").bytes());
     let hash = fnv64(data.chain(weights.to_toml().into_bytes()));
     format!("jobfit index schema {SCHEMA_VERSION}, data {hash:016x}")
 }
