@@ -1,7 +1,8 @@
 //! The employer's name as a job post gives it (`About Lumen Pay`, `At
 //! Datadog, we…`, `Acme is an equal opportunity employer`, `Company: Acme`),
-//! so that a skill named inside it (`Lumen`, a PHP framework; `Datadog`) is
-//! not taken for a requirement.
+//! and its industry on a job board's facts line (`Industry: Agile Software
+//! Development Consulting`), so that a skill named inside them (`Lumen`, a
+//! PHP framework; `Datadog`; `Agile`) is not taken for a requirement.
 
 use std::sync::OnceLock;
 
@@ -23,7 +24,7 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
     static PATTERNS: OnceLock<Vec<(Finder<'static>, Regex)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let re = |p: String| Regex::new(&p).expect("valid employer pattern");
-        let patterns: [(&'static str, Regex); 5] = [
+        let patterns: [(&'static str, Regex); 6] = [
             ("About ", re(format!(r"^About {NAME}\??:?$"))),
             ("Why ", re(format!(r"^Why {NAME}\??:?$"))),
             ("At ", re(format!(r"(?:^|[.!] )At {NAME},? (?:we|our|you)\b"))),
@@ -32,6 +33,10 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
                 re(format!(r"{NAME} is (?:an?|proud to be an?|committed to being an?) [Ee]qual [Oo]pportunity")),
             ),
             ("Company:", re(r"Company:\**\s*\**([^·|*\t]+?)\s*(?:[·|*\t]|$)".to_string())),
+            (
+                "Industr",
+                re(r"Industr(?:y|ies):\**\s*([^·|*\t]+?)\s*(?:Company size|Company type|[·|*\t]|$)".to_string()),
+            ),
         ];
         patterns.into_iter().map(|(cue, re)| (Finder::new(cue), re)).collect()
     })
@@ -92,6 +97,8 @@ mod tests {
         assert_eq!(names_of("**Company:** Brightline Health · **Location:** Remote"), ["Brightline Health"]);
         assert_eq!(names_of("About us\nAbout the role\nAbout You\nWhy Join Us?"), Vec::<String>::new());
         assert_eq!(names_of("We are an equal opportunity employer."), Vec::<String>::new());
+        let facts = "Job type: Full-time Industry: Agile Software Development Consulting Company size: 10k+ people";
+        assert_eq!(names_of(facts), ["Agile Software Development Consulting"], "the industry of a facts line");
     }
 
     #[test]
