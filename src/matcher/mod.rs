@@ -199,7 +199,10 @@ impl Matcher {
                 let (from, to) = (word_from(k - 2), k - 2);
                 let (start, end) = (tokens[from].start, tokens[to].end);
                 let free = |hit: &Hit| hit.end <= start || hit.start >= end;
-                if !matches!(joint, "and" | "or" | "&" | "/" | ",") || !tokens[to].is_word || !hits.iter().all(free) {
+                if !matches!(joint, "and" | "or" | "&" | "/" | ",")
+                    || !tokens[to].is_word
+                    || !hits[before..].iter().all(free)
+                {
                     break;
                 }
                 let words = (from..=to).chain(rest..=last);
@@ -651,6 +654,12 @@ HIPAA\tdomain\t=HIPAA\toverrides
         assert_eq!(names("distributed and real-time systems"), ["Distributed systems", "Real-time systems"]);
         assert_eq!(names("soft, distributed or real-time systems"), ["Distributed systems", "Real-time systems"]);
         assert_eq!(names("Java and machine learning"), ["Java", "Machine learning"], "no alias `java learning`");
+        // Hits of an earlier line, at the same offsets, do not stand in the way.
+        let m = Matcher::new(&Lexicon::parse(LEXICON, "test").unwrap());
+        let (mut scratch, mut hits) = (Scratch::default(), Vec::new());
+        m.find_into("Java", &mut scratch, &mut hits);
+        m.find_into("real-time and distributed systems", &mut scratch, &mut hits);
+        assert_eq!(hits.len(), 3);
     }
 
     #[test]
