@@ -1,5 +1,6 @@
 //! The employer's name as a job post gives it (`About Lumen Pay`, `At
-//! Datadog, we…`, `Acme is an equal opportunity employer`, `Company: Acme`),
+//! Datadog, we…`, `Acme is an equal opportunity employer`, `Company: Acme`,
+//! `Harbor & Finch LLP`),
 //! and its industry on a job board's facts line (`Industry: Agile Software
 //! Development Consulting`), so that a skill named inside them (`Lumen`, a
 //! PHP framework; `Datadog`; `Agile`) is not taken for a requirement.
@@ -11,8 +12,8 @@ use regex::Regex;
 
 use crate::document::Document;
 
-/// A capitalized name of one to four words (`Lumen Pay`, `Acme Logistics Inc.`).
-const NAME: &str = r"([A-Z][\p{Latin}0-9&.'’-]*(?: [A-Z0-9][\p{Latin}0-9&.'’-]*){0,3}?)";
+/// A capitalized name of one to four words (`Lumen Pay`, `Acme Logistics Inc.`, `Harbor & Finch`).
+const NAME: &str = r"([A-Z][\p{Latin}0-9&.'’-]*(?: (?:&|[A-Z0-9][\p{Latin}0-9&.'’-]*)){0,3}?)";
 /// First words of an `About …` heading that name no employer.
 const NOT_NAMES: [&str; 22] = [
     "Us", "You", "Your", "The", "This", "Our", "Me", "It", "Working", "Who", "What", "Why", "Join", "Work", "Company",
@@ -24,7 +25,8 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
     static PATTERNS: OnceLock<Vec<(Finder<'static>, Regex)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let re = |p: String| Regex::new(&p).expect("valid employer pattern");
-        let patterns: [(&'static str, Regex); 6] = [
+        let suffixed = |suffix: &str| re(format!(r"{NAME},? {suffix}\b"));
+        let patterns: [(&'static str, Regex); 11] = [
             ("About ", re(format!(r"^About {NAME}\??:?$"))),
             ("Why ", re(format!(r"^Why {NAME}\??:?$"))),
             ("At ", re(format!(r"(?:^|[.!] )At {NAME},? (?:we|our|you)\b"))),
@@ -33,6 +35,11 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
                 re(format!(r"{NAME} is (?:an?|proud to be an?|committed to being an?) [Ee]qual [Oo]pportunity")),
             ),
             ("Company:", re(r"Company:\**\s*\**([^·|*\t]+?)\s*(?:[·|*\t]|$)".to_string())),
+            (" LLP", suffixed("LLP")),
+            (" LLC", suffixed("LLC")),
+            (" Inc", suffixed(r"Inc\.?")),
+            (" Ltd", suffixed(r"Ltd\.?")),
+            (" GmbH", suffixed("GmbH")),
             (
                 "Industr",
                 re(r"Industr(?:y|ies):\**\s*([^·|*\t]+?)\s*(?:Company size|Company type|[·|*\t]|$)".to_string()),
@@ -99,6 +106,8 @@ mod tests {
         assert_eq!(names_of("We are an equal opportunity employer."), Vec::<String>::new());
         let facts = "Job type: Full-time Industry: Agile Software Development Consulting Company size: 10k+ people";
         assert_eq!(names_of(facts), ["Agile Software Development Consulting"], "the industry of a facts line");
+        assert_eq!(names_of("Senior Accountant\nHarbor & Finch LLP — Boston, MA"), ["Harbor & Finch"]);
+        assert_eq!(names_of("Acme Widgets, Inc. builds robots."), ["Acme Widgets"]);
     }
 
     #[test]
