@@ -108,6 +108,21 @@ pub fn find(line: &str) -> LineCues {
 }
 
 impl LineCues {
+    /// Whether a cue of `tier` asks for the whole line as the skill at byte
+    /// `at` sees it: one that [`LineCues::has`] counts and that stands in
+    /// the skill's clause or reaches past its own (a cue that reaches back,
+    /// `CPA strongly preferred`, asks only for its own clause, not for
+    /// `Accounting` in `Degree in Accounting; CPA strongly preferred`).
+    pub fn asks_line_at(&self, line: &str, tier: Tier, at: usize) -> bool {
+        if self.cues.is_empty() {
+            return false;
+        }
+        let clause = self.clause(at);
+        self.cues.iter().any(|c| {
+            c.tier == tier && !in_aside(line, c) && (c.reach != Reach::Before || self.clause(c.start) == clause)
+        })
+    }
+
     /// Whether a cue of `tier` is on the line, outside an aside: a cue in
     /// a parenthesis that holds more than the cue (`relational databases
     /// (PostgreSQL preferred)`) asks only for what the parenthesis names.
@@ -216,6 +231,16 @@ mod tests {
         assert_eq!(tier_of(line, "React skills"), Some(Tier::Required));
         assert_eq!(tier_of(line, "React Native"), Some(Tier::Preferred));
         assert_eq!(tier_of(line, "Python"), Some(Tier::Required));
+    }
+
+    #[test]
+    fn a_cue_reaching_back_asks_only_for_its_clause() {
+        let line = "Degree in Accounting or Finance; CPA strongly preferred";
+        let cues = find(line);
+        assert!(!cues.asks_line_at(line, Tier::Preferred, line.find("Accounting").unwrap()));
+        assert!(cues.asks_line_at(line, Tier::Preferred, line.find("CPA").unwrap()));
+        let line = "Required: Python; Go; Rust";
+        assert!(find(line).asks_line_at(line, Tier::Required, line.find("Go").unwrap()), "a list head reaches on");
     }
 
     #[test]

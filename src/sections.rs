@@ -393,15 +393,22 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
         return None;
     }
     let cues = crate::cues::find(line);
-    Some(if section == Section::Preferred || cues.has(line, Tier::Preferred) {
+    Some(tier_by(section, |t| cues.has(line, t)))
+}
+
+/// The tier of a requirement in `section` where `cued(t)` tells whether a
+/// cue of tier `t` asks for it: the preferred section or a preferred cue
+/// wins, then the requirements section or a required cue, then the section.
+pub fn tier_by(section: Section, cued: impl Fn(Tier) -> bool) -> Tier {
+    if section == Section::Preferred || cued(Tier::Preferred) {
         Tier::Preferred
-    } else if section == Section::Requirements || cues.has(line, Tier::Required) {
+    } else if section == Section::Requirements || cued(Tier::Required) {
         Tier::Required
     } else if section == Section::Responsibilities {
         Tier::Responsibility
     } else {
         Tier::Mentioned
-    })
+    }
 }
 
 /// Whether `line` is a job board's line of listing facts: three or more

@@ -1,6 +1,6 @@
-//! Requirement tiers on the bundled real job posts: a skill asked for on a
-//! line that says `nice to have`/`a plus` is preferred, one on a line that
-//! says `must`/`required` (and no preferred cue) is required.
+//! Requirement tiers on the bundled real job posts: a skill asked for in a
+//! clause that says `nice to have`/`a plus` is preferred, one in a clause
+//! that says `must`/`required` (and no preferred cue) is required.
 
 use std::path::Path;
 
@@ -26,6 +26,7 @@ fn cue_lines_set_tiers_on_real_posts() {
         let facts = JobFacts::of(&extractor, &background, &job, &Weights::default());
         for r in facts.requirements.iter().filter(|r| r.kind == Kind::Hard) {
             let line = job.doc.line(r.line).to_lowercase();
+            let line = clause_of(&line, &r.keyword.to_lowercase());
             let says = |cues: &[&str]| cues.iter().any(|c| line.contains(c));
             if says(&PREFERRED) {
                 assert_eq!(r.tier, Tier::Preferred, "{}:{}: {:?} in {line:?}", path.display(), r.line, r.keyword);
@@ -37,4 +38,9 @@ fn cue_lines_set_tiers_on_real_posts() {
         }
     }
     assert!(preferred >= 5 && required >= 5, "too few cue lines checked: {preferred} preferred, {required} required");
+}
+
+/// The clause of `line` (split at `; ` and `. `) that holds `keyword`, or the whole line.
+fn clause_of<'a>(line: &'a str, keyword: &str) -> &'a str {
+    line.split("; ").flat_map(|c| c.split(". ")).find(|c| c.contains(keyword)).unwrap_or(line)
 }

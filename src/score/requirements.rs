@@ -152,7 +152,9 @@ fn skill_requirements(extractor: &Extractor, job: &Analysis, weights: &Weights) 
         let cues = crate::cues::find(text);
         let tier_at = |at: usize| match job.section(n) {
             Section::Preferred => line_tier,
-            _ => cues.governing(text, at).unwrap_or(line_tier),
+            section => cues
+                .governing(text, at)
+                .unwrap_or_else(|| crate::sections::tier_by(section, |t| cues.asks_line_at(text, t, at))),
         };
         let spans: Vec<(usize, usize)> = line.iter().map(|m| (m.start, m.end)).collect();
         let category = |i: usize| extractor.lexicon.skill(line[i].skill).category;
