@@ -26,9 +26,8 @@ const PAGE_CHROME: &str = "nav, footer, aside { display: none !important; }";
 const VOID_ELEMENTS: [&str; 14] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
-/// The visible text of an HTML page, and its main heading: the text of the
-/// first `<h1>`, else of `<title>` up to a ` | ` (where sites append their
-/// name); `None` when neither has text. A job page opens with navigation
+/// The visible text of an HTML page, and its main heading (see
+/// [`main_heading`]; `None` when the page has none). A job page opens with navigation
 /// and cookie banners, so its first line is seldom its title.
 pub(super) fn to_text(html: &str) -> Result<(String, Option<String>), String> {
     let html = if looks_escaped(html) { unescape(html) } else { html.to_string() };
@@ -55,9 +54,13 @@ fn render(html: &str, css: bool) -> Result<String, String> {
     config.string_from_read(html.as_bytes(), WIDTH).map_err(|e| e.to_string())
 }
 
-/// The text of the first `<h1>`, else of `<title>` before any ` | `.
+/// The text of the first `<h1>`, else of the first `<h2>` when the
+/// `<title>` holds it (`Brightwave - Data Engineer` over `Data Engineer`,
+/// as job boards title a page with the employer's name), else of
+/// `<title>` before any ` | `.
 fn main_heading(html: &str) -> Option<String> {
     static H1: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1\s*>").expect("valid regex"));
+    static H2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h2\b[^>]*>(.*?)</h2\s*>").expect("valid regex"));
     static TITLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title\s*>").expect("valid regex"));
     let text_of = |re: &Regex| {
@@ -66,7 +69,13 @@ fn main_heading(html: &str) -> Option<String> {
         let text = squeeze_whitespace(&text);
         (!text.is_empty()).then_some(text)
     };
-    text_of(&H1).or_else(|| text_of(&TITLE).map(|t| t.split(" | ").next().unwrap_or_default().trim().to_string()))
+    text_of(&H1).or_else(|| {
+        let title = text_of(&TITLE);
+        match (text_of(&H2), title) {
+            (Some(h2), Some(title)) if title.contains(&h2) => Some(h2),
+            (_, title) => title.map(|t| t.split(" | ").next().unwrap_or_default().trim().to_string()),
+        }
+    })
 }
 
 /// `&lt;p&gt;Rust&lt;/p&gt;` with no real tags: HTML sent entity-escaped.
@@ -133,12 +142,16 @@ mod tests {
     }
 
     #[test]
-    fn the_heading_is_the_first_h1_else_the_title() {
+    fn the_heading_is_the_first_h1_else_an_h2_in_the_title_else_the_title() {
         let page = "<title>Ignored</title><nav>Home | Jobs</nav><H1 class=t>\n  Senior <b>Rust</b> &amp; C++\n Engineer</H1><h1>Second</h1>";
         assert_eq!(main_heading(page).as_deref(), Some("Senior Rust & C++ Engineer"));
         let page = "<head><title>Backend Developer | Acme Careers</title></head><nav>Home</nav><h1> </h1>";
         assert_eq!(main_heading(page).as_deref(), Some("Backend Developer"));
         assert_eq!(main_heading("<p>No heading</p>"), None);
+        let page = "<title>Brightwave - Data Engineer</title><h2>Data Engineer</h2><h2>Benefits</h2>";
+        assert_eq!(main_heading(page).as_deref(), Some("Data Engineer"), "a board's page title names the employer");
+        let page = "<title>Data Engineer | Brightwave</title><h2>Our values</h2>";
+        assert_eq!(main_heading(page).as_deref(), Some("Data Engineer"));
     }
 
     #[test]
