@@ -6,9 +6,12 @@ use std::path::Path;
 use jobfit::eval::{Tags, evaluate, read_benchmark};
 use jobfit::extract::Extractor;
 
-/// Strict Knowledge span figures reached on dev; a change that lowers them fails.
+/// Strict Knowledge span figures reached on dev; a change that lowers them
+/// fails. Precision sits a little under the 0.48 reached before skills of
+/// non-software posts that SkillSpan's Knowledge tags leave out (teaching
+/// experience, technical support) were added.
 const MIN_STRICT_F1: f64 = 0.445;
-const MIN_STRICT_PRECISION: f64 = 0.48;
+const MIN_STRICT_PRECISION: f64 = 0.475;
 
 #[test]
 fn skillspan_dev_knowledge_does_not_regress() {
