@@ -1,9 +1,9 @@
 //! The employer's name as a job post gives it (`About Lumen Pay`, `At
 //! Datadog, we…`, `Acme is an equal opportunity employer`, `Company: Acme`,
-//! `Harbor & Finch LLP`),
-//! and its industry on a job board's facts line (`Industry: Agile Software
-//! Development Consulting`), so that a skill named inside them (`Lumen`, a
-//! PHP framework; `Datadog`; `Agile`) is not taken for a requirement.
+//! `Harbor & Finch LLP`) and its industry on a job board's facts line
+//! (`Industry: Agile Software Development Consulting`), so that a skill
+//! named inside them (`Lumen`, a PHP framework; `Datadog`; `Agile`) is not
+//! taken for a requirement.
 
 use std::sync::OnceLock;
 

@@ -27,8 +27,8 @@ const VOID_ELEMENTS: [&str; 14] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// The visible text of an HTML page, and its main heading (see
-/// [`main_heading`]; `None` when the page has none). A job page opens with navigation
-/// and cookie banners, so its first line is seldom its title.
+/// [`main_heading`]; `None` when the page has none). A job page opens with
+/// navigation and cookie banners, so its first line is seldom its title.
 pub(super) fn to_text(html: &str) -> Result<(String, Option<String>), String> {
     let html = if looks_escaped(html) { unescape(html) } else { html.to_string() };
     let depth = nesting(&html);
