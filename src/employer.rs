@@ -5,7 +5,7 @@
 //! named inside them (`Lumen`, a PHP framework; `Datadog`; `Agile`) is not
 //! taken for a requirement.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use memchr::memmem::Finder;
 use regex::Regex;
@@ -26,7 +26,7 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
     PATTERNS.get_or_init(|| {
         let re = |p: String| Regex::new(&p).expect("valid employer pattern");
         let suffixed = |suffix: &str| re(format!(r"{NAME},? {suffix}\b"));
-        let patterns: [(&'static str, Regex); 11] = [
+        let patterns: [(&'static str, Regex); 10] = [
             ("About ", re(format!(r"^About {NAME}\??:?$"))),
             ("Why ", re(format!(r"^Why {NAME}\??:?$"))),
             ("At ", re(format!(r"(?:^|[.!] )At {NAME},? (?:we|our|you)\b"))),
@@ -37,13 +37,9 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
             ("Company:", re(r"Company:\**\s*\**([^·|*\t]+?)\s*(?:[·|*\t]|$)".to_string())),
             (" LLP", suffixed("LLP")),
             (" LLC", suffixed("LLC")),
-            (" Inc", suffixed(r"Inc\.?")),
+            (" Inc.", suffixed("Inc")),
             (" Ltd", suffixed(r"Ltd\.?")),
             (" GmbH", suffixed("GmbH")),
-            (
-                "Industr",
-                re(r"Industr(?:y|ies):\**\s*([^·|*\t]+?)\s*(?:Company size|Company type|[·|*\t]|$)".to_string()),
-            ),
         ];
         patterns.into_iter().map(|(cue, re)| (Finder::new(cue), re)).collect()
     })
@@ -72,7 +68,37 @@ pub fn names(doc: &Document) -> Vec<String> {
             }
         }
     }
+    for industry in industries(text).into_iter().filter(|name| is_name(name)) {
+        if !names.iter().any(|n| n == industry) {
+            names.push(industry.to_string());
+        }
+    }
     names
+}
+
+/// Where a field of a job board's facts line ends: the next field's label or a mark.
+const FIELD_ENDS: [&str; 6] = ["Company size", "Company type", "·", "|", "*", "\t"];
+/// Most bytes of a facts line read for the industry (a name is at most 60).
+const INDUSTRY_BYTES: usize = 120;
+
+/// The industries a job board's facts lines give (`Industry: Agile Software
+/// Development Consulting Company size: 10k+ people`): the text after
+/// `Industry:` or `Industries:` up to the next field ([`FIELD_ENDS`]).
+fn industries(text: &str) -> Vec<&str> {
+    static CUE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Industr"));
+    let mut out = Vec::new();
+    for at in CUE.find_iter(text.as_bytes()) {
+        let rest = &text[at..];
+        let Some(rest) = rest.strip_prefix("Industry:").or_else(|| rest.strip_prefix("Industries:")) else { continue };
+        let mut cut = rest.find('\n').unwrap_or(rest.len()).min(INDUSTRY_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let field = rest[..cut].trim_start_matches(['*', ' ', '\t']);
+        let end = FIELD_ENDS.iter().filter_map(|e| field.find(e)).min().unwrap_or(field.len());
+        out.push(field[..end].trim());
+    }
+    out
 }
 
 /// Whether `name` can be an employer's name (not `About Us`, not `The role`).
@@ -81,9 +107,14 @@ fn is_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= 60 && !NOT_NAMES.contains(&first)
 }
 
-/// Whether bytes `start..end` of `line` lie inside an occurrence of one of `names`.
-pub fn within(names: &[String], line: &str, start: usize, end: usize) -> bool {
-    names.iter().any(|name| line.match_indices(name.as_str()).any(|(at, _)| at <= start && end <= at + name.len()))
+/// The byte ranges of `line` where one of `names` occurs, end exclusive.
+pub fn spans(names: &[String], line: &str) -> Vec<(usize, usize)> {
+    names.iter().flat_map(|name| line.match_indices(name.as_str()).map(|(at, n)| (at, at + n.len()))).collect()
+}
+
+/// Whether bytes `start..end` lie inside one of `spans` ([`spans`]).
+pub fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    spans.iter().any(|&(from, to)| from <= start && end <= to)
 }
 
 #[cfg(test)]
@@ -113,7 +144,7 @@ mod tests {
     #[test]
     fn spans_inside_a_name() {
         let names = vec!["Lumen Pay".to_string()];
-        assert!(within(&names, "About Lumen Pay", 6, 11));
-        assert!(!within(&names, "We use Lumen and Laravel", 7, 12));
+        assert!(within(&spans(&names, "About Lumen Pay"), 6, 11));
+        assert!(!within(&spans(&names, "We use Lumen and Laravel"), 7, 12));
     }
 }

@@ -134,8 +134,12 @@ fn not_employer(job: &Analysis) -> Cow<'_, [SkillMatch]> {
     if names.is_empty() {
         return Cow::Borrowed(&job.matches);
     }
-    let outside = |m: &&SkillMatch| !crate::employer::within(&names, job.doc.original_line(m.line), m.start, m.end);
-    Cow::Owned(job.matches.iter().filter(outside).cloned().collect())
+    let mut outside = Vec::with_capacity(job.matches.len());
+    for line in job.matches.chunk_by(|a, b| a.line == b.line) {
+        let spans = crate::employer::spans(&names, job.doc.original_line(line[0].line));
+        outside.extend(line.iter().filter(|m| !crate::employer::within(&spans, m.start, m.end)).cloned());
+    }
+    Cow::Owned(outside)
 }
 
 /// The post's skill requirements. A skill mentioned on its own is one
