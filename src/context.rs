@@ -4,6 +4,7 @@
 //! something else (`CPA` beside `ROAS`) or another skill (`EMR` beside
 //! `Spark`); word lists from `lexicon/context.tsv`.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -83,10 +84,20 @@ impl Words {
 
 /// The first word after byte `end` of `line`, lowercased; hyphens and spaces
 /// are skipped, any other mark ends the search (`None`).
-fn next_word(line: &str, end: usize) -> Option<String> {
+fn next_word(line: &str, end: usize) -> Option<Cow<'_, str>> {
     let rest = line[end..].trim_start_matches([' ', '\t', '-']);
-    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    (!word.is_empty()).then(|| word.to_lowercase())
+    let len = rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+    (len > 0).then(|| lowercase(&rest[..len]))
+}
+
+/// `word` lowercased, borrowed when it is lowercase ASCII already (most
+/// words: no allocation).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Whether `word` (lowercase) is a role word, singular or plural.
@@ -110,7 +121,7 @@ pub fn is_title_line(line: &str) -> bool {
 /// lowercased, passes `test`.
 fn short_line_with(line: &str, test: impl Fn(&str) -> bool) -> bool {
     let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    words().nth(TITLE_WORDS).is_none() && words().any(|word| test(&word.to_lowercase()))
+    words().nth(TITLE_WORDS).is_none() && words().any(|word| test(&lowercase(word)))
 }
 
 /// Whether `line` is a short title naming a person's role (`Systems
@@ -126,7 +137,7 @@ pub fn names_a_person_role(line: &str) -> bool {
 /// Whether a spoken language ending at byte `end` of `line` is an adjective:
 /// a word follows that is not one of the words that follow a language skill.
 pub fn is_adjective(line: &str, end: usize) -> bool {
-    next_word(line, end).is_some_and(|w| !words().language_ok.contains(&w))
+    next_word(line, end).is_some_and(|w| !words().language_ok.contains(w.as_ref()))
 }
 
 /// The other sense of the skill match at bytes `start..end` of `line`, if
