@@ -1,5 +1,6 @@
 //! The persistent index and batch ranking: round trip, merges of small
-//! adds, refusal of a stale index, a second writer, a writer killed midway, Ctrl-C, a bad file in a batch, ranking both ways, search,
+//! adds, refusal of a stale index, a second writer, a writer killed midway, Ctrl-C, a bad file in a batch, ranking both ways
+//! (documents of the other kind left out), search,
 //! and the JSON, NDJSON and CSV outputs parsed back.
 
 use std::path::Path;
@@ -234,6 +235,19 @@ fn rank_resumes_for_a_job_redacted_in_every_format() {
     );
     assert_eq!(rows.len(), 3);
     assert_eq!(&rows[0][4], lines[0]["path"].as_str().unwrap());
+}
+
+#[test]
+fn ranking_files_leaves_out_documents_of_the_other_kind_with_a_warning() {
+    let out = jobfit(&["rank", "--resume", SEED, "resumes/", "job_posts/", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["total"], 79, "the job posts, not the résumés beside them");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{SEED}: left out, its headings read as a résumé")), "{stderr}");
+    let out =
+        jobfit(&["rank", "--job", LINUX_POST, "resumes/", "job_posts/tech-dev-013-site-reliability-engineer.txt"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read as a job post and this ranks résumés"));
 }
 
 #[test]

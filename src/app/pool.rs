@@ -7,7 +7,7 @@ use super::{AppError, Outcome, load_checked};
 use crate::batch::{Progress, analyze_all, expand};
 use crate::config::RankTarget;
 use crate::experience::{Experience, Month};
-use crate::extract::Extractor;
+use crate::extract::{Analysis, Extractor};
 use crate::index::{IndexError, Pool, Prepared, content_id, stored_paths};
 use crate::keywords::Background;
 use crate::kind::DocKind;
@@ -145,13 +145,17 @@ pub fn rank(
             } else {
                 let background = Background::embedded()?;
                 progress.start(files.len());
-                let jobs = analyze_all(&files, &extractor, progress, |a| JobCandidate {
-                    path: a.doc.path.display().to_string(),
-                    title: a.doc.title().to_string(),
-                    facts: JobFacts::of(&extractor, &background, &a, weights),
+                let jobs = analyze_all(&files, &extractor, progress, |a| {
+                    of_kind(&a, DocKind::Job)?;
+                    Ok(JobCandidate {
+                        path: a.doc.path.display().to_string(),
+                        title: a.doc.title().to_string(),
+                        facts: JobFacts::of(&extractor, &background, &a, weights),
+                    })
                 });
                 progress.finish();
-                jobs_from_files(&extractor, &resume, &offer, &collect(jobs, &mut errors), top, weights)
+                let jobs = skip_other_kind(collect(jobs, &mut errors), &mut warnings);
+                jobs_from_files(&extractor, &resume, &offer, &jobs, top, weights)
             }
         }
         RankTarget::Job(source) => {
@@ -161,9 +165,11 @@ pub fn rank(
                 resume_candidates(&extractor, &Pool::open(dir, weights)?, &facts)?
             } else {
                 progress.start(files.len());
-                let all = analyze_all(&files, &extractor, progress, |a| ResumeCandidate::of(&extractor, &a, as_of));
+                let all = analyze_all(&files, &extractor, progress, |a| {
+                    of_kind(&a, DocKind::Resume).map(|()| ResumeCandidate::of(&extractor, &a, as_of))
+                });
                 progress.finish();
-                collect(all, &mut errors)
+                skip_other_kind(collect(all, &mut errors), &mut warnings)
             };
             resumes(&extractor, &job, &facts, &candidates, top, weights)
         }
@@ -172,6 +178,26 @@ pub fn rank(
         redact_report(&mut report);
     }
     Ok(Outcome::batch(report::rank(&report, format), warnings, errors))
+}
+
+/// `Err` with a warning when `analysis` is clearly not of `kind` by its
+/// headings ([`DocKind::by_headings`]): a résumé in a folder of posts (the
+/// ranked résumé itself, say) is left out of a ranking of posts.
+fn of_kind(analysis: &Analysis, kind: DocKind) -> Result<(), String> {
+    match DocKind::by_headings(analysis) {
+        Some(other) if other != kind => Err(format!(
+            "{}: left out, its headings read as a {} and this ranks {}s",
+            analysis.doc.path.display(),
+            other.noun(),
+            kind.noun()
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The documents of the kind ranked; a warning for each one left out ([`of_kind`]).
+fn skip_other_kind<T>(all: Vec<Result<T, String>>, warnings: &mut Vec<String>) -> Vec<T> {
+    all.into_iter().filter_map(|r| r.map_err(|w| warnings.push(w)).ok()).collect()
 }
 
 fn collect<T>(results: Vec<Result<T, crate::batch::Failure>>, errors: &mut Vec<String>) -> Vec<T> {
