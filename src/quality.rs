@@ -81,6 +81,7 @@ impl fmt::Display for Warning {
                 "{}% of the lines have wide gaps; two columns may have been read side by side and interleaved",
                 pct(share)
             ),
+            Warning::LittleText { words: 1 } => write!(f, "only 1 word of text was extracted"),
             Warning::LittleText { words } => write!(f, "only {words} words of text were extracted"),
         }
     }
@@ -149,5 +150,6 @@ mod tests {
         let columns = "Experience at Acme Corp        Skills: Rust, Go and C\n".repeat(20);
         assert!(matches!(warnings(&columns)[0], Warning::Columns { .. }));
         assert_eq!(warnings("Rust and Go"), [Warning::LittleText { words: 3 }]);
+        assert_eq!(Warning::LittleText { words: 1 }.to_string(), "only 1 word of text was extracted");
     }
 }
