@@ -30,6 +30,11 @@ pub enum Kin {
 
 /// Cues before a list that make it a choice: `one of Java, Kotlin, Scala`.
 const CHOICE_CUES: [&str; 4] = ["one of", "any of", "either", "one or more of"];
+/// Words of an open end after a list that make it a choice: `Statistics,
+/// Economics, Computer Science or a related field`, `Kafka, Pulsar or similar`.
+const OPEN_ENDS: [&str; 6] = ["related", "similar", "equivalent", "comparable", "other", "another"];
+/// Words after the `or` of an open end searched for one of [`OPEN_ENDS`].
+const OPEN_END_WORDS: usize = 3;
 /// Bytes before a run searched for a choice cue.
 const CUE_WINDOW: usize = 40;
 
@@ -97,7 +102,8 @@ fn run_groups(
     let links = &all_links[from..to - 1];
     let before = &line[..spans[from].0];
     let window = before[floor_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
-    if links.contains(&Link::Or) || CHOICE_CUES.iter().any(|c| window.contains(c)) {
+    if links.contains(&Link::Or) || CHOICE_CUES.iter().any(|c| window.contains(c)) || open_end(&line[spans[to - 1].1..])
+    {
         return vec![(from..to).collect()];
     }
     let mut out = Vec::new();
@@ -111,6 +117,16 @@ fn run_groups(
     }
     out.extend((group.len() > 1).then_some(group));
     out
+}
+
+/// Whether the text after a list opens it to others (`or a related field`,
+/// `, or similar`, `or other languages`): then its items are alternatives.
+fn open_end(after: &str) -> bool {
+    let after = after.trim_start_matches([' ', ',']);
+    let Some(rest) = after.get(..3).filter(|or| or.eq_ignore_ascii_case("or ")).map(|_| &after[3..]) else {
+        return false;
+    };
+    rest.split_whitespace().take(OPEN_END_WORDS).any(|w| OPEN_ENDS.iter().any(|e| w.to_lowercase().starts_with(e)))
 }
 
 fn floor_boundary(s: &str, at: usize) -> usize {
@@ -162,5 +178,15 @@ mod tests {
         assert!(groups("Java/spring", &["Java", "spring"]).is_empty(), "a slash pair of two kinds goes together");
         let clouds = groups("Cloud (CLOUD), Azure or GCP (gcp) experience", &["Cloud", "CLOUD", "Azure", "GCP", "gcp"]);
         assert_eq!(clouds, [["Cloud", "CLOUD", "Azure", "GCP", "gcp"]], "abbreviations in parentheses keep the list");
+    }
+
+    #[test]
+    fn a_list_open_to_others_is_a_choice() {
+        let fields = ["Statistics", "Economics", "Computer Science"];
+        let line = "MS or PhD in Statistics, Economics, Computer Science or a related quantitative field";
+        assert_eq!(groups(line, &fields), [fields]);
+        assert_eq!(groups("Kafka, Pulsar, or similar", &["Kafka", "Pulsar"]), [["Kafka", "Pulsar"]]);
+        assert!(groups("Python, Java or-gate", &["Python", "Java"]).is_empty());
+        assert!(groups("Python, Java or Go experience is required", &["Python", "Java"]).is_empty());
     }
 }
