@@ -177,43 +177,38 @@ impl Matcher {
     /// hit itself, is that skill when it and the hit's other words are an
     /// alias (not a case-sensitive one). The hit spans the word alone.
     fn add_coordinated(&self, line: &str, scratch: &mut Scratch, hits: &mut Vec<Hit>, before: usize) {
-        let tokens = &scratch.tokens;
-        let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
         let found = hits.len();
-        // The first token of the hyphen-joined word ending at token `i` (`real-time`).
-        let word_from = |mut i: usize| {
-            while i > 0 && tokens[i].hyphen_before {
-                i -= 1;
-            }
-            i
-        };
         for h in before..found {
-            let (first, last) = (token_at(hits[h].start), token_at(hits[h].end) - 1);
-            let mut rest = first + 1;
-            while rest <= last && tokens[rest - 1].hyphen_after {
-                rest += 1;
-            }
-            let mut k = first;
-            while k >= 2 && rest <= last {
-                let joint = &line[tokens[k - 1].start..tokens[k - 1].end];
-                let (from, to) = (word_from(k - 2), k - 2);
-                let (start, end) = (tokens[from].start, tokens[to].end);
-                let free = |hit: &Hit| hit.end <= start || hit.start >= end;
-                if !matches!(joint, "and" | "or" | "&" | "/" | ",")
-                    || !tokens[to].is_word
-                    || !hits[before..].iter().all(free)
-                {
-                    break;
-                }
-                let words = (from..=to).chain(rest..=last);
-                let Some(skill) = self.skill_of_words(line, tokens, words, &mut scratch.key) else { break };
-                hits.push(Hit { start, end, skill });
-                k = from;
-            }
+            let more = self.coordinated(line, (&scratch.tokens, &mut scratch.key), hits[h], &hits[before..found]);
+            hits.extend(more);
         }
         if hits.len() > found {
             hits[before..].sort_by_key(|h| h.start);
         }
+    }
+
+    /// The hits of the words coordinated with `hit` (see
+    /// [`Matcher::add_coordinated`]), right to left; `taken` are the line's
+    /// hits, whose words are not free to join.
+    fn coordinated(&self, line: &str, (tokens, key): (&[Token], &mut String), hit: Hit, taken: &[Hit]) -> Vec<Hit> {
+        let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
+        let (first, last) = (token_at(hit.start), token_at(hit.end) - 1);
+        // The hit's words after its first, hyphen-joined, word (`real-time systems`).
+        let rest = (first + 1..=last).find(|&i| !tokens[i - 1].hyphen_after).unwrap_or(last + 1);
+        let mut out = Vec::new();
+        let mut k = first;
+        while k >= 2 && rest <= last {
+            let (from, to) = (word_start(tokens, k - 2), k - 2);
+            let (start, end) = (tokens[from].start, tokens[to].end);
+            let joined = matches!(&line[tokens[k - 1].start..tokens[k - 1].end], "and" | "or" | "&" | "/" | ",");
+            let free = taken.iter().all(|t| t.end <= start || t.start >= end);
+            let words = (from..=to).chain(rest..=last);
+            let skill = (joined && tokens[to].is_word && free).then(|| self.skill_of_words(line, tokens, words, key));
+            let Some(Some(skill)) = skill else { break };
+            out.push(Hit { start, end, skill });
+            k = from;
+        }
+        out
     }
 
     /// The skill of a case-insensitive alias made of exactly the tokens
@@ -227,12 +222,11 @@ impl Matcher {
     ) -> Option<SkillId> {
         let mut node = ROOT;
         for i in words {
-            let word = &line[tokens[i].start..tokens[i].end];
-            let found = self.lookup(word, fingerprint::word_fingerprint(word, key), key);
+            let found = self.vocab_word(&line[tokens[i].start..tokens[i].end], key);
             node = match node {
                 ROOT => found.root,
-                _ if found == ABSENT || node & GOES_ON == 0 => NONE,
-                _ => self.edges.find(edge_print(node & NODE, found.id), |_| true).unwrap_or(NONE),
+                _ if node & GOES_ON == 0 => NONE,
+                _ => self.child(node, found).unwrap_or(NONE),
             };
             if node == NONE {
                 return None;
@@ -324,20 +318,28 @@ impl Matcher {
             }
             if scratch.words[j] == UNKNOWN {
                 let t = scratch.tokens[j];
-                let word = &line[t.start..t.end];
-                let print = fingerprint::word_fingerprint(word, &mut scratch.key);
-                scratch.words[j] = self.lookup(word, print, &mut scratch.key);
+                scratch.words[j] = self.vocab_word(&line[t.start..t.end], &mut scratch.key);
             }
-            let word = scratch.words[j];
-            let edge = edge_print(node & NODE, word.id);
-            if word == ABSENT || !self.edge_bits.may_contain(edge) {
-                return best;
-            }
-            match self.edges.find(edge, |_| true) {
+            match self.child(node, scratch.words[j]) {
                 Some(child) => node = child,
                 None => return best,
             }
         }
+    }
+
+    /// The vocabulary word of `word` as written ([`Matcher::lookup`] by its fingerprint).
+    fn vocab_word(&self, word: &str, key: &mut String) -> Word {
+        self.lookup(word, fingerprint::word_fingerprint(word, key), key)
+    }
+
+    /// The child of `node` (not the root) along `word`, if any: the edge
+    /// filter first, then the edge table.
+    fn child(&self, node: u32, word: Word) -> Option<u32> {
+        let edge = edge_print(node & NODE, word.id);
+        if word == ABSENT || !self.edge_bits.may_contain(edge) {
+            return None;
+        }
+        self.edges.find(edge, |_| true)
     }
 }
 
@@ -567,6 +569,14 @@ const ASKED: [&str; 25] = [
 fn may_open(tokens: &[Token], i: usize) -> bool {
     let t = tokens[i];
     !t.hyphen_before && !t.hyphen_after && t.end - t.start >= 2
+}
+
+/// The first token of the hyphen-joined word ending at token `i` (`real-time`).
+fn word_start(tokens: &[Token], mut i: usize) -> usize {
+    while i > 0 && tokens[i].hyphen_before {
+        i -= 1;
+    }
+    i
 }
 
 /// A single letter joined by `&` to another (`R & D`, `P & L`, `Q & A`).
