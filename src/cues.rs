@@ -118,16 +118,19 @@ impl LineCues {
             return false;
         }
         let clause = self.clause(at);
-        self.cues.iter().any(|c| {
-            c.tier == tier && !in_aside(line, c) && (c.reach != Reach::Before || self.clause(c.start) == clause)
-        })
+        self.for_line(line, tier).any(|c| c.reach != Reach::Before || self.clause(c.start) == clause)
+    }
+
+    /// The cues of `tier` that speak for the line: those outside an aside.
+    fn for_line<'a>(&'a self, line: &'a str, tier: Tier) -> impl Iterator<Item = &'a Cue> {
+        self.cues.iter().filter(move |c| c.tier == tier && !in_aside(line, c))
     }
 
     /// Whether a cue of `tier` is on the line, outside an aside: a cue in
     /// a parenthesis that holds more than the cue (`relational databases
     /// (PostgreSQL preferred)`) asks only for what the parenthesis names.
     pub fn has(&self, line: &str, tier: Tier) -> bool {
-        self.cues.iter().any(|c| c.tier == tier && !in_aside(line, c))
+        self.for_line(line, tier).next().is_some()
     }
 
     /// The tier the cues give the skill at byte `at` of the line, or `None`
@@ -171,18 +174,26 @@ impl LineCues {
 
 /// Whether cue `c` of `line` is inside a parenthesis holding other words too.
 fn in_aside(line: &str, c: &Cue) -> bool {
-    let Some(open) = line[..c.start].rfind('(').filter(|&o| !line[o..c.start].contains(')')) else { return false };
+    let before = &line[..c.start];
+    let Some(open) = open_parenthesis(before) else { return false };
     let close = line[c.end..].find(')').map_or(line.len(), |i| c.end + i);
-    let words = |text: &str| text.chars().any(char::is_alphanumeric);
-    words(&line[open + 1..c.start]) || words(&line[c.end..close])
+    has_words(&before[open + 1..]) || has_words(&line[c.end..close])
+}
+
+/// The byte offset of the parenthesis `text` leaves open: its last `(` with no `)` after it.
+fn open_parenthesis(text: &str) -> Option<usize> {
+    text.rfind('(').filter(|&open| !text[open..].contains(')'))
+}
+
+/// Whether `text` holds a letter or digit.
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 /// Whether text ending at a cue opens a parenthesis that holds words before
 /// the cue (`(React Native is`), not just the cue (`(`, `( a`).
 fn in_later_parenthesis(between: &str) -> bool {
-    between
-        .rfind('(')
-        .is_some_and(|open| !between[open..].contains(')') && between[open + 1..].chars().any(char::is_alphanumeric))
+    open_parenthesis(between).is_some_and(|open| has_words(&between[open + 1..]))
 }
 
 /// The clauses of `line` as byte ranges, in order; at least one.
