@@ -154,7 +154,7 @@ pub fn rank(
                     })
                 });
                 progress.finish();
-                let jobs = skip_other_kind(collect(jobs, &mut errors), &mut warnings);
+                let jobs = sift(sift(jobs, &mut errors, |f| f.error.to_string()), &mut warnings, |w| w);
                 jobs_from_files(&extractor, &resume, &offer, &jobs, top, weights)
             }
         }
@@ -169,7 +169,7 @@ pub fn rank(
                     of_kind(&a, DocKind::Resume).map(|()| ResumeCandidate::of(&extractor, &a, as_of))
                 });
                 progress.finish();
-                skip_other_kind(collect(all, &mut errors), &mut warnings)
+                sift(sift(all, &mut errors, |f| f.error.to_string()), &mut warnings, |w| w)
             };
             resumes(&extractor, &job, &facts, &candidates, top, weights)
         }
@@ -195,13 +195,10 @@ fn of_kind(analysis: &Analysis, kind: DocKind) -> Result<(), String> {
     }
 }
 
-/// The documents of the kind ranked; a warning for each one left out ([`of_kind`]).
-fn skip_other_kind<T>(all: Vec<Result<T, String>>, warnings: &mut Vec<String>) -> Vec<T> {
-    all.into_iter().filter_map(|r| r.map_err(|w| warnings.push(w)).ok()).collect()
-}
-
-fn collect<T>(results: Vec<Result<T, crate::batch::Failure>>, errors: &mut Vec<String>) -> Vec<T> {
-    results.into_iter().filter_map(|r| r.map_err(|f| errors.push(f.error.to_string())).ok()).collect()
+/// The `Ok` values of `results`; each `Err`, said by `say`, goes to `sink`
+/// (the batch's errors or warnings).
+fn sift<T, E>(results: Vec<Result<T, E>>, sink: &mut Vec<String>, say: impl Fn(E) -> String) -> Vec<T> {
+    results.into_iter().filter_map(|r| r.map_err(|e| sink.push(say(e))).ok()).collect()
 }
 
 /// Replaces each ranked document's title (a candidate's name) and path with a
