@@ -51,6 +51,11 @@ fn patterns() -> &'static [(Finder<'static>, Regex)] {
 pub fn names(doc: &Document) -> Vec<String> {
     let text = doc.original.as_str();
     let mut names: Vec<String> = Vec::new();
+    let mut add = |name: &str| {
+        if is_name(name) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    };
     for (cue, pattern) in patterns() {
         let mut done = 0;
         for at in cue.find_iter(text.as_bytes()) {
@@ -60,19 +65,10 @@ pub fn names(doc: &Document) -> Vec<String> {
             let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
             done = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
             let line = text[start..done].trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
-            let found = pattern.captures_iter(line).filter_map(|c| c.get(1)).map(|m| m.as_str().trim());
-            for name in found.filter(|name| is_name(name)) {
-                if !names.iter().any(|n| n == name) {
-                    names.push(name.to_string());
-                }
-            }
+            pattern.captures_iter(line).filter_map(|c| c.get(1)).for_each(|m| add(m.as_str().trim()));
         }
     }
-    for industry in industries(text).into_iter().filter(|name| is_name(name)) {
-        if !names.iter().any(|n| n == industry) {
-            names.push(industry.to_string());
-        }
-    }
+    industries(text).into_iter().for_each(add);
     names
 }
 
