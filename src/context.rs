@@ -226,5 +226,8 @@ mod tests {
         assert_eq!(other_sense("Monitoring with Prometheus", 0, 10), None);
         assert_eq!(other_sense("Spark jobs on EMR", 14, 17), Some(OtherSense::Skill("Amazon EMR")));
         assert_eq!(other_sense("EMR: Epic, Cerner", 0, 3), None);
+        assert_eq!(other_sense("Triage performance regressions", 0, 6), Some(OtherSense::NoSkill));
+        assert_eq!(other_sense("Triage performance regressions", 19, 30), Some(OtherSense::NoSkill));
+        assert_eq!(other_sense("Triage and patient assessment in the ED", 0, 6), None);
     }
 }

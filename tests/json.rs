@@ -83,6 +83,7 @@ struct YearsRequirement {
     years: u32,
     skills: Vec<String>,
     resume_years: f64,
+    undated: bool,
     met: bool,
 }
 
@@ -273,6 +274,8 @@ fn experience_from_dated_roles() {
     assert_eq!((seven.job_line, seven.years, seven.met), (45, 7, false));
     assert!(seven.phrase.starts_with("7 years of demonstrated proficiency") && seven.skills.contains(&"C".to_string()));
     assert!(seven.resume_years < 7.0);
+    assert!(seven.undated, "C is listed, in no dated role: {seven:?}");
+    assert_eq!(seven.resume_years, r.total_years, "so the total years count");
 }
 
 #[test]

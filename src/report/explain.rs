@@ -83,8 +83,13 @@ fn years_rows(r: &ScoreReport) -> Vec<Row> {
         .map(|y| {
             let full = c.max_points / n;
             let earned = round2(full * (y.resume_years / f64::from(y.years)).min(1.0));
-            let about = if y.skills.is_empty() { "in total".to_string() } else { y.skills.join(" / ") };
-            let evidence = format!("{:.1} years {about} in dated roles", y.resume_years);
+            let evidence = match (y.skills.is_empty(), y.undated) {
+                (true, _) => format!("{:.1} years in total in dated roles", y.resume_years),
+                (false, true) => {
+                    format!("{:.1} years in total ({} listed, not dated)", y.resume_years, y.skills.join(" / "))
+                }
+                (false, false) => format!("{:.1} years {} in dated roles", y.resume_years, y.skills.join(" / ")),
+            };
             let share = format!("{:.0}%", c.share * 100.0 / n);
             cells(y.job_line, y.phrase.clone(), "experience", "-", share, (earned, round2(full - earned)), evidence)
         })

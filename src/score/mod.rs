@@ -194,7 +194,7 @@ pub fn score(
             .then_with(|| b.importance.total_cmp(&a.importance))
             .then_with(|| a.keyword.cmp(&b.keyword))
     });
-    let years_required = years::years_required(extractor, &facts.profile.years, &experience);
+    let years_required = years::years_required(extractor, &facts.profile.years, resume, &experience);
     let degree_required =
         facts.profile.degree.as_ref().map(|a| education::degree_required(job, a, resume, experience.total_years));
     let title = title::title_match(job, resume, &experience.roles);
@@ -316,7 +316,10 @@ fn hygiene_advice(extractor: &Extractor, resume: &Analysis) -> Vec<Advice> {
 
 /// Advice for a years requirement the résumé does not meet.
 fn years_short(y: &YearsRequirement) -> Advice {
-    let about = if y.skills.is_empty() { "in total".to_string() } else { format!("of {}", y.skills.join(" / ")) };
+    let about = match y.skills.is_empty() || y.undated {
+        true => "in total".to_string(),
+        false => format!("of {}", y.skills.join(" / ")),
+    };
     Advice {
         kind: AdviceKind::YearsShort,
         skill: y.skills.first().cloned().unwrap_or_default(),

@@ -15,7 +15,7 @@ use crate::degree::Level;
 use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
 use crate::index::pack::stem_hash;
-use crate::lexicon::SkillId;
+use crate::lexicon::{SkillId, SkillKind};
 use crate::sections::Tier;
 
 /// Education score when the résumé shows a degree below the one asked for, 0..=100.
@@ -73,8 +73,11 @@ pub struct ResumeProfile {
     pub degree: Option<Level>,
     /// Years of the merged role periods.
     pub total_years: f64,
-    /// Years per skill, ascending by skill id.
+    /// Years per skill in dated roles, ascending by skill id.
     pub skill_years: Vec<(SkillId, f64)>,
+    /// Hard skills the résumé shows in no dated role (a skills list), ascending.
+    #[serde(default)]
+    pub undated: Vec<SkillId>,
 }
 
 impl ResumeProfile {
@@ -90,16 +93,26 @@ impl ResumeProfile {
             .filter_map(|(name, &years)| Some((extractor.lexicon.id_of(name)?, years)))
             .collect();
         skill_years.sort_by_key(|&(id, _)| id);
+        let hard = |s: &SkillId| extractor.lexicon.skill(*s).category.kind() == SkillKind::Hard;
+        let mut undated: Vec<SkillId> = resume.matches.iter().map(|m| m.skill).filter(hard).collect();
+        undated.sort_unstable();
+        undated.dedup();
+        undated.retain(|&s| skill_years.binary_search_by_key(&s, |&(id, _)| id).is_err());
         ResumeProfile {
             titles,
             degree: highest_degree(resume).map(|(level, _)| level),
             total_years: experience.total_years,
             skill_years,
+            undated,
         }
     }
 
     fn years_of(&self, skill: SkillId) -> Option<f64> {
         self.skill_years.binary_search_by_key(&skill, |&(id, _)| id).ok().map(|i| self.skill_years[i].1)
+    }
+
+    fn is_undated(&self, skill: SkillId) -> bool {
+        self.undated.binary_search(&skill).is_ok()
     }
 }
 
@@ -191,7 +204,7 @@ fn years_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
     }
     let (mut sum, mut matched) = (0.0, 0);
     for (years, skills) in &job.years {
-        let shown = resume_years(skills, resume.total_years, |s| resume.years_of(s));
+        let shown = resume_years(skills, resume.total_years, |s| resume.years_of(s), |s| resume.is_undated(s));
         sum += (shown / f64::from(*years)).min(1.0);
         matched += usize::from(shown >= f64::from(*years));
     }
@@ -208,6 +221,7 @@ mod tests {
             degree: Some(Level::Bachelor),
             total_years: 6.0,
             skill_years: vec![(7, 2.0)],
+            undated: vec![9],
         }
     }
 
@@ -222,6 +236,9 @@ mod tests {
         assert_eq!(f.title, Some(Fit { score: 50.0, matched: 1, total: 2 }));
         assert_eq!(f.education, Some(Fit { score: 50.0, matched: 0, total: 1 }));
         assert_eq!(f.experience, Some(Fit { score: 75.0, matched: 1, total: 2 }));
+        let listed = ProfileKeys { years: vec![(5, vec![9]), (5, vec![8])], ..ProfileKeys::default() };
+        let f = fit(&listed, &ResumeKeys::of(resume()));
+        assert_eq!(f.experience, Some(Fit { score: 50.0, matched: 1, total: 2 }), "a listed skill takes the total");
         let preferred = ProfileKeys { degree: Some((Level::Master, Tier::Preferred, 0)), ..ProfileKeys::default() };
         let none = ResumeProfile { degree: None, ..resume() };
         assert_eq!(fit(&preferred, &ResumeKeys::of(none)).education.map(|f| f.score), Some(50.0));

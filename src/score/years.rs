@@ -10,12 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
-use crate::lexicon::SkillId;
+use crate::lexicon::{SkillId, SkillKind};
 
 /// Largest number of years read as a requirement (larger ones are company history).
 const MAX_YEARS: u32 = 20;
 /// How far after `years` the word `experience` (or proficiency, expertise) may stand, in bytes.
 const EXPERIENCE_WITHIN: usize = 60;
+/// Farthest after a years phrase a skill it is about may end, in bytes.
+const SCOPE_BYTES: usize = 120;
 /// Longest phrase quoted from the post after the years, in bytes.
 const PHRASE_CHARS: usize = 70;
 
@@ -30,8 +32,12 @@ pub struct YearsRequirement {
     pub years: u32,
     /// The skills of the line it is about; empty for experience in general.
     pub skills: Vec<String>,
-    /// Years the résumé shows: the most of those skills, or `total_years` when none is named.
+    /// Years the résumé shows: the most its dated roles show of those
+    /// skills; `total_years` when none is named or [`Self::undated`].
     pub resume_years: f64,
+    /// One of the hard skills is on the résumé (a skills list, a summary)
+    /// but in no dated role: how long is not said, so the total years count.
+    pub undated: bool,
     /// Whether `resume_years >= years`.
     pub met: bool,
 }
@@ -91,7 +97,8 @@ pub struct YearsAsk {
     pub phrase: String,
     /// Years asked for (the lower bound of a range).
     pub years: u32,
-    /// The skills named after the years on that line; empty for experience in general.
+    /// The skills named after the years in the same sentence (before the
+    /// next years phrase, within [`SCOPE_BYTES`]); empty for experience in general.
     pub skills: Vec<SkillId>,
 }
 
@@ -102,7 +109,8 @@ pub fn years_asked(job: &Analysis) -> Vec<YearsAsk> {
         if job.section(n).is_boilerplate() || !may_hold_years(line) {
             continue;
         }
-        for caps in years_regex().captures_iter(line) {
+        let found: Vec<_> = years_regex().captures_iter(line).collect();
+        for (i, caps) in found.iter().enumerate() {
             let Some(whole) = caps.get(0) else { continue };
             let years = years_number(&caps[1]);
             let after = &line[whole.end()..];
@@ -113,8 +121,14 @@ pub fn years_asked(job: &Analysis) -> Vec<YearsAsk> {
             if years == 0 || years > MAX_YEARS || !(about_experience || about_skill()) {
                 continue;
             }
-            let mut skills: Vec<SkillId> =
-                job.matches.iter().filter(|m| m.line == n && m.start >= start).map(|m| m.skill).collect();
+            let next = found.get(i + 1).and_then(|c| c.get(0)).map_or(line.len(), |m| m.start());
+            let end = job.doc.original_offset(n, whole.end() + scope(&line[whole.end()..next]));
+            let mut skills: Vec<SkillId> = job
+                .matches
+                .iter()
+                .filter(|m| m.line == n && m.start >= start && m.end <= end)
+                .map(|m| m.skill)
+                .collect();
             skills.dedup();
             let phrase = format!("{}{}", whole.as_str(), clause(after)).trim().to_string();
             out.push(YearsAsk { job_line: n, phrase, years, skills });
@@ -133,9 +147,17 @@ fn may_hold_years(line: &str) -> bool {
             .any(|i| bytes.get(i + 1).is_some_and(|&b| matches!(b | 0x20, b'e' | b'r')))
 }
 
-/// Years the résumé shows for an ask: the most of its skills, or the total when it names none.
-pub fn resume_years(ask_skills: &[SkillId], total_years: f64, skill_years: impl Fn(SkillId) -> Option<f64>) -> f64 {
-    if ask_skills.is_empty() {
+/// Years the résumé shows for an ask: the total when it names no skill or
+/// when one of its skills is `undated` (on the résumé, in no dated role),
+/// else the most years dated roles show of its skills. `skill_years` gives a
+/// skill's years in dated roles (`None`: in none).
+pub fn resume_years(
+    ask_skills: &[SkillId],
+    total_years: f64,
+    skill_years: impl Fn(SkillId) -> Option<f64>,
+    undated: impl Fn(SkillId) -> bool,
+) -> f64 {
+    if ask_skills.is_empty() || ask_skills.iter().any(|&s| skill_years(s).is_none() && undated(s)) {
         total_years
     } else {
         ask_skills.iter().filter_map(|&s| skill_years(s)).fold(0.0, f64::max)
@@ -143,19 +165,26 @@ pub fn resume_years(ask_skills: &[SkillId], total_years: f64, skill_years: impl 
 }
 
 /// The post's years requirements checked against the résumé's experience.
-pub fn years_required(extractor: &Extractor, asks: &[YearsAsk], experience: &Experience) -> Vec<YearsRequirement> {
+pub fn years_required(
+    extractor: &Extractor,
+    asks: &[YearsAsk],
+    resume: &Analysis,
+    experience: &Experience,
+) -> Vec<YearsRequirement> {
+    let dated = |s: SkillId| experience.skill_years.get(&extractor.lexicon.skill(s).name).copied();
+    let hard = |s: SkillId| extractor.lexicon.skill(s).category.kind() == SkillKind::Hard;
+    let shown = |s: SkillId| hard(s) && resume.matches.iter().any(|m| m.skill == s);
     asks.iter()
         .map(|a| {
             let skills: Vec<String> = a.skills.iter().map(|&s| extractor.lexicon.skill(s).name.clone()).collect();
-            let years = resume_years(&a.skills, experience.total_years, |s| {
-                experience.skill_years.get(&extractor.lexicon.skill(s).name).copied()
-            });
+            let years = resume_years(&a.skills, experience.total_years, dated, shown);
             YearsRequirement {
                 job_line: a.job_line,
                 phrase: a.phrase.clone(),
                 years: a.years,
                 skills,
                 resume_years: years,
+                undated: a.skills.iter().any(|&s| dated(s).is_none() && shown(s)),
                 met: years >= f64::from(a.years),
             }
         })
@@ -198,6 +227,20 @@ fn about_skill(job: &Analysis, n: usize, start: usize, clause: &str) -> bool {
     skills.any(|m| opens || m.start == from)
 }
 
+/// How many bytes of `after` (the text after a years phrase, up to the
+/// next one) name what the years are about: up to the sentence's end (`.`,
+/// `;`, `!`, `?` before a space or the end) or [`SCOPE_BYTES`], cut at a word.
+fn scope(after: &str) -> usize {
+    let bytes = after.as_bytes();
+    let stop = |(i, _): &(usize, &str)| bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+    let sentence = after.match_indices(['.', ';', '!', '?']).find(stop).map_or(after.len(), |(i, _)| i);
+    if sentence <= SCOPE_BYTES {
+        return sentence;
+    }
+    let cut = floor_char_boundary(after, SCOPE_BYTES);
+    after[..cut].rfind(' ').unwrap_or(cut)
+}
+
 /// The rest of the clause: up to `,` `;` `.` `(` or [`PHRASE_CHARS`] bytes, cut at a word.
 fn clause(after: &str) -> &str {
     let end = after.find([',', ';', '.', '(']).unwrap_or(after.len());
@@ -220,7 +263,7 @@ mod tests {
         let job = ex.analyze(Document::from_text("p.txt".as_ref(), post).unwrap());
         let cv = ex.analyze(Document::from_text("r.md".as_ref(), resume).unwrap());
         let experience = Experience::of(&ex, &cv, Month::new(2026, 11));
-        years_required(&ex, &years_asked(&job), &experience)
+        years_required(&ex, &years_asked(&job), &cv, &experience)
             .into_iter()
             .map(|y| (y.years, y.skills, y.resume_years, y.met))
             .collect()
@@ -228,15 +271,17 @@ mod tests {
 
     #[test]
     fn years_phrases_with_and_without_skills() {
-        let resume = "## Experience\n### Engineer\n01/2020 – 12/2022\n- Built services in Rust\n### Analyst\n01/2017 – 12/2018\n- Reports in Excel\n";
-        let post = "Requirements:\n* 3+ years experience with Rust\n* 5 years of professional experience\n* 3-5 years of experience in Python\nWe are 140 years old and 5 years ahead.\n";
+        let resume = "## Experience\n### Engineer\n01/2020 – 12/2022\n- Built services in Rust\n### Analyst\n01/2017 – 12/2018\n- Reports in Excel\n## Skills\nGo, Rust\n";
+        let post = "Requirements:\n* 3+ years experience with Rust\n* 5 years of professional experience\n* 3-5 years of experience in Python\n* 4+ years of Go\nWe are 140 years old and 5 years ahead.\n";
         assert_eq!(
             required(post, resume),
             [
                 (3, vec!["Rust".to_string()], 3.0, true),
                 (5, vec![], 5.0, true),
                 (3, vec!["Python".to_string()], 0.0, false),
-            ]
+                (4, vec!["Go".to_string()], 5.0, true),
+            ],
+            "Go is listed, in no dated role: the total counts"
         );
     }
 
@@ -250,6 +295,17 @@ mod tests {
         let found = asked(post);
         assert_eq!(found.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [4, 5, 3], "{found:?}");
         assert!(found[0].1.contains(&"Rust".to_string()) && found[1].1.contains(&"Project management".to_string()));
+    }
+
+    #[test]
+    fn a_years_phrase_is_about_its_own_sentence() {
+        let post = "Requirements\n- 4 years of experience in Java 2 years of experience with Kafka. Kubernetes, Docker\n\
+            - 3+ years of experience with Node.js and Go; Python is a plus\n";
+        let resume = "## Experience\n### Nurse\n01/2015 – 12/2024\n- Patient care\n## Skills\nDocker, Python\n";
+        let found = required(post, resume);
+        let skills: Vec<Vec<String>> = found.iter().map(|r| r.1.clone()).collect();
+        assert_eq!(skills, [vec!["Java"], vec!["Apache Kafka"], vec!["Node.js", "Go"]]);
+        assert!(found.iter().all(|r| r.2 == 0.0), "Docker and Python are outside every ask: {found:?}");
     }
 
     #[test]
