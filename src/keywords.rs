@@ -320,7 +320,7 @@ fn in_fixed_compound(line: &str, start: usize, words: &[StemmedWord], i: usize) 
 /// ([`crate::degree::DEGREE_WORDS`]: the education sub-score weighs
 /// degrees), in any case; `scratch`
 /// holds the lowercase of a word that is not plain ASCII.
-fn is_function_word(word: &str, scratch: &mut String) -> bool {
+pub(crate) fn is_function_word(word: &str, scratch: &mut String) -> bool {
     static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let cue_words = data_rows(CUES_TSV).filter_map(|row| row.split('\t').next()).flat_map(str::split_whitespace);

@@ -68,6 +68,8 @@ const UNKNOWN: Word = Word { id: NONE, root: 0 };
 const ABSENT: Word = Word { id: NONE, root: NONE };
 const LIST_MARKS: [&str; 7] = [",", "/", "|", ";", "(", ")", "&"];
 const SENTENCE_ENDS: [&str; 3] = [".", "!", "?"];
+/// Fewest words of a line in capitals that make it a shouted heading.
+const SHOUTED_WORDS: usize = 3;
 
 /// Reusable buffers for [`Matcher::find_into`].
 #[derive(Debug, Default)]
@@ -473,14 +475,15 @@ fn accepts(t: &Terminal, line: &str, tokens: &[Token], i: usize, end: usize) -> 
 /// A case-sensitive one-word alias (`Go`, `Rust`, `Swift`, `C`) reads as an
 /// ordinary word when hyphen-joined (`Go-to-market`, `C-level`) or, for a
 /// word of two letters or more, when it opens a sentence outside a list
-/// (`Go to the site.`); an acronym in capitals never does (`HIPAA compliance`,
-/// `HIPAA-compliant`).
+/// (`Go to the site.`); an acronym in capitals does only on a line written
+/// all in capitals (`WHAT YOU CAN EXPECT`), never elsewhere (`HIPAA
+/// compliance`, `HIPAA-compliant`).
 fn is_prose_word(line: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i];
     let text = |k: usize| &line[tokens[k].start..tokens[k].end];
     let letters = text(i).chars().count();
     if letters >= 2 && text(i).chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
-        return false;
+        return is_shouted(line, tokens, i);
     }
     if tok.hyphen_before || tok.hyphen_after {
         return true;
@@ -577,6 +580,20 @@ fn word_start(tokens: &[Token], mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether `line` is prose written all in capitals: no lowercase letter,
+/// [`SHOUTED_WORDS`] words or more with letters, one besides token `i` a
+/// function word (a heading such as `WHAT YOU CAN EXPECT`, where capitals
+/// say nothing of an acronym; `CAN | SPI | I2C` is a list of acronyms).
+fn is_shouted(line: &str, tokens: &[Token], i: usize) -> bool {
+    if line.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let mut words = tokens.iter().enumerate().filter(|&(k, t)| k != i && t.is_word).map(|(_, t)| &line[t.start..t.end]);
+    let mut scratch = String::new();
+    words.clone().filter(|w| w.chars().any(char::is_alphabetic)).count() + 1 >= SHOUTED_WORDS
+        && words.any(|w| crate::keywords::is_function_word(w, &mut scratch))
 }
 
 /// A single letter joined by `&` to another (`R & D`, `P & L`, `Q & A`).
@@ -677,6 +694,20 @@ HIPAA\tdomain\t=HIPAA\toverrides
         assert_eq!(names("HIPAA compliance is a must."), ["HIPAA"]);
         assert_eq!(names("- HIPAA-compliant systems"), ["HIPAA"]);
         assert_eq!(names("Hipaa compliance"), Vec::<String>::new(), "case-sensitive");
+    }
+
+    #[test]
+    fn capitals_say_nothing_on_a_line_all_in_capitals() {
+        let lexicon = "CAN bus\tdomain\tCAN bus|=CAN\toverrides\nJava\tprogramming-language\tJava\tlinguist\n";
+        let lexicon = Lexicon::parse(lexicon, "test").unwrap();
+        let m = Matcher::new(&lexicon);
+        let found = |line: &str| m.find(line).len();
+        assert_eq!(found("WHAT YOU CAN EXPECT"), 0);
+        assert_eq!(found("WHAT YOU CAN BRING: JAVA"), 1, "a case-insensitive alias still counts");
+        assert_eq!(found("SPI, I2C and CAN drivers"), 1);
+        assert_eq!(found("CAN, SPI"), 1, "two words are a list, not a heading");
+        assert_eq!(found("CAN | SPI | I2C | UART"), 1, "acronyms without a function word");
+        assert_eq!(names("HIPAA"), ["HIPAA"]);
     }
 
     #[test]
