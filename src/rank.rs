@@ -53,7 +53,10 @@ pub struct Gap {
     pub kind: Kind,
     /// Posts that ask for it.
     pub posts: usize,
-    /// Sum of its importance over those posts.
+    /// Weighted posts: the sum over those posts of its importance divided by
+    /// the importance of the post's most important requirement, in
+    /// `0..=posts` (a skill every post asks among its most important has
+    /// `posts`; one a post only mentions adds a fraction).
     pub weight: f64,
 }
 
@@ -97,8 +100,9 @@ pub struct JobCandidate {
     pub facts: JobFacts,
 }
 
-/// Per skill id: posts that ask for it, and the sum of its importance in
-/// hundredths (exact, so the sum does not depend on the order posts are scored in).
+/// Per skill id: posts that ask for it, and the sum of its weight in those
+/// posts in hundredths (exact, so the sum does not depend on the order posts
+/// are scored in).
 #[derive(Default)]
 struct GapTally(Vec<(u32, u32)>);
 
@@ -161,6 +165,8 @@ fn met_value(offer: &Offer, kind: Kind, target: u32, weights: &Weights) -> f64 {
 struct Scorer {
     items: Vec<Scored>,
     keys: ProfileKeys,
+    /// This post's unmet skills, `(skill id, importance in hundredths)`.
+    post_gaps: Vec<(u32, u16)>,
     gaps: GapTally,
 }
 
@@ -169,6 +175,7 @@ impl Scorer {
     /// offer: the score and the hard-skill coverage.
     fn score(&mut self, values: impl Iterator<Item = u64>, offer: &Offer, weights: &Weights) -> (f64, f64) {
         self.items.clear();
+        self.post_gaps.clear();
         self.keys.title.clear();
         self.keys.degree = None;
         self.keys.years.clear();
@@ -193,15 +200,28 @@ impl Scorer {
         if let Some(done) = current {
             self.push(done);
         }
+        self.tally_gaps();
         coverage_score(self.items.iter().copied(), &fit(&self.keys, &offer.keys), weights)
     }
 
     fn push(&mut self, f: Folding) {
         let (kind, _, _, met) = f.scored;
         if met < 1.0 && kind != Kind::Keyword {
-            self.gaps.add(f.first, f.hundredths);
+            self.post_gaps.push((f.first, f.hundredths));
         }
         self.items.push(f.scored);
+    }
+
+    /// Adds this post's unmet skills to the tally, each weighted by its
+    /// importance over the post's most important requirement (so one post
+    /// adds at most 1 a skill, whatever its scale of emphasis).
+    fn tally_gaps(&mut self) {
+        let most = self.items.iter().map(|s| s.2).fold(0.0, f64::max);
+        let most = (most * 100.0).round().max(1.0) as u32;
+        for &(skill, hundredths) in &self.post_gaps {
+            let share = ((u32::from(hundredths) * 100 + most / 2) / most).min(100);
+            self.gaps.add(skill, share as u16);
+        }
     }
 }
 
@@ -442,4 +462,37 @@ pub fn resume_candidates(
         Ok(())
     })?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sections::Tier;
+
+    /// Scores a post of `(skill, importance, met)` requirements for the tally.
+    fn post(scorer: &mut Scorer, requirements: &[(u32, f64, bool)]) {
+        scorer.items.clear();
+        scorer.post_gaps.clear();
+        for &(skill, importance, met) in requirements {
+            let met = if met { 1.0 } else { 0.0 };
+            let hundredths = (importance * 100.0).round() as u16;
+            let f =
+                Folding { group: 0, first: skill, hundredths, scored: (Kind::Hard, Tier::Required, importance, met) };
+            scorer.push(f);
+        }
+        scorer.tally_gaps();
+    }
+
+    #[test]
+    fn each_post_adds_at_most_one_to_a_gap() {
+        let mut scorer = Scorer::default();
+        post(&mut scorer, &[(1, 6.0, true), (2, 3.0, false), (3, 6.0, false)]);
+        post(&mut scorer, &[(2, 2.0, false), (4, 1.0, false)]);
+        post(&mut scorer, &[(2, 1.5, false), (5, 1.5, true)]);
+        let tally = &scorer.gaps.0;
+        assert_eq!(tally[2], (3, 50 + 100 + 100), "half of the first post, all of the others");
+        assert_eq!(tally[3], (1, 100));
+        assert_eq!(tally[4], (1, 50));
+        assert_eq!((tally[1], tally.len()), ((0, 0), 5), "met skills are no gaps");
+    }
 }
