@@ -153,8 +153,11 @@ fn heading_key(phrase: &str) -> String {
 /// `Qualifications: 5+ years …` opens `requirements` too.
 pub fn heading(line: &str) -> Option<Section> {
     let text = line.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_', ' ']);
-    if too_long_for_heading(text) || !may_open_heading(text) {
+    if too_long_for_heading(text) {
         return None;
+    }
+    if !may_open_heading(text) {
+        return cue_heading(text);
     }
     let listed = text.split_once(':').filter(|(_, rest)| starts_list(rest)).map(|(head, _)| head);
     let candidates = [Some(text.trim_end_matches(':')), listed];
@@ -169,6 +172,18 @@ pub fn heading(line: &str) -> Option<Section> {
             headings().get(&heading_key(candidate)).copied()
         })
         .or_else(|| colon_heading(text))
+        .or_else(|| cue_heading(text))
+}
+
+/// The preferred section opened by a short line that ends in a colon and
+/// holds a preferred cue of `lexicon/cues.tsv` (`It's a plus if you have:`,
+/// `Experience with any of these is a bonus:`, `Ideally, you also bring:`).
+fn cue_heading(text: &str) -> Option<Section> {
+    let head = text.strip_suffix(':')?;
+    if head.split_whitespace().nth(MAX_COLON_HEADING_WORDS).is_some() {
+        return None;
+    }
+    crate::cues::find(head).has(head, Tier::Preferred).then_some(Section::Preferred)
 }
 
 /// Longest first word [`may_open_heading`] tells by.
@@ -448,6 +463,13 @@ mod tests {
             ("**Requirements for this role:**", Some(Requirements)),
             ("Nice to have, but not required:", Some(Preferred)),
             ("What you'll do in your first year:", Some(Responsibilities)),
+            ("Bonus", Some(Preferred)),
+            ("What would make you stand out", Some(Preferred)),
+            // A list head with a preferred cue, in any words.
+            ("It's a plus if you have:", Some(Preferred)),
+            ("Ideally, you also bring:", Some(Preferred)),
+            ("Kafka is a plus", None),
+            ("At least one of the following:", None),
             // A résumé heading opens no post section; a job-post phrase needs its colon.
             ("Experience with:", None),
             ("Requirements for this role", None),
