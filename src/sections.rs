@@ -112,6 +112,15 @@ impl Section {
         self.is_asking() || self.is_boilerplate()
     }
 
+    /// Résumé sections whose heading in a job post lists what the hire must
+    /// bring (`Skills`, `Experience:`, `Education`, `Certifications`, `Languages`).
+    fn is_qualification(self) -> bool {
+        matches!(
+            self,
+            Section::Skills | Section::Experience | Section::Education | Section::Certifications | Section::Languages
+        )
+    }
+
     /// Job-post sections that say what the hire must do or bring.
     pub fn is_asking(self) -> bool {
         matches!(self, Section::Requirements | Section::Responsibilities | Section::Preferred)
@@ -413,11 +422,13 @@ pub fn tier(section: Section, line: &str) -> Option<Tier> {
 
 /// The tier of a requirement in `section` where `cued(t)` tells whether a
 /// cue of tier `t` asks for it: the preferred section or a preferred cue
-/// wins, then the requirements section or a required cue, then the section.
+/// wins, then the requirements section (or, in a job post, a heading of
+/// what a résumé lists: `Skills`, `Experience:`, `Education`) or a required
+/// cue, then the section.
 pub fn tier_by(section: Section, cued: impl Fn(Tier) -> bool) -> Tier {
     if section == Section::Preferred || cued(Tier::Preferred) {
         Tier::Preferred
-    } else if section == Section::Requirements || cued(Tier::Required) {
+    } else if section == Section::Requirements || section.is_qualification() || cued(Tier::Required) {
         Tier::Required
     } else if section == Section::Responsibilities {
         Tier::Responsibility
@@ -535,6 +546,8 @@ mod tests {
         assert_eq!(tier(Section::Header, "Rust engineer | Acme"), Some(Tier::Mentioned), "one separator");
         assert_eq!(tier(Section::Header, "Backend Engineer | Python | Django"), Some(Tier::Mentioned), "a title");
         assert_eq!(tier(Section::Other, "We use Rust"), Some(Tier::Mentioned));
+        assert_eq!(tier(Section::Skills, "Kubernetes, Terraform"), Some(Tier::Required), "a post's Skills heading");
+        assert_eq!(tier(Section::Experience, "3+ years of Go"), Some(Tier::Required));
     }
 
     #[test]
