@@ -1,8 +1,9 @@
 //! The employer's name as a job post gives it (`About Lumen Pay`, `At
 //! Datadog, we…`, `Acme is an equal opportunity employer`, `Company: Acme`,
-//! `Harbor & Finch LLP`) and its industry on a job board's facts line
-//! (`Industry: Agile Software Development Consulting`), so that a skill
-//! named inside them (`Lumen`, a PHP framework; `Datadog`; `Agile`) is not
+//! `Harbor & Finch LLP`, a job board's facts line `Northstar Analytics ·
+//! New York, NY · 2 weeks ago`) and its industry on such a line (`Industry:
+//! Agile Software Development Consulting`), so that a skill named inside
+//! them (`Lumen`, a PHP framework; `Datadog`; `Analytics`; `Agile`) is not
 //! taken for a requirement.
 
 use std::sync::{LazyLock, OnceLock};
@@ -68,8 +69,22 @@ pub fn names(doc: &Document) -> Vec<String> {
             pattern.captures_iter(line).filter_map(|c| c.get(1)).for_each(|m| add(m.as_str().trim()));
         }
     }
-    industries(text).into_iter().for_each(add);
+    industries(text).into_iter().for_each(&mut add);
+    facts_employer(text).into_iter().for_each(add);
     names
+}
+
+/// Lines from the top of a post searched for a job board's facts line.
+const FACTS_LINES: usize = 5;
+
+/// The employer that a job board's facts line near the top opens with
+/// (`Northstar Analytics · New York, NY (Hybrid) · 2 weeks ago`), unless
+/// that first field is a role title (`Data Engineer · Remote · $150k`).
+fn facts_employer(text: &str) -> Option<&str> {
+    let line = text.lines().take(FACTS_LINES).find(|l| crate::sections::listing_facts(l))?;
+    let first = line.split(['·', '|']).next()?.trim_matches(|c: char| c.is_whitespace() || c == '*');
+    let capitalized = first.starts_with(|c: char| c.is_uppercase());
+    (capitalized && !crate::context::names_a_person_role(first)).then_some(first)
 }
 
 /// Where a field of a job board's facts line ends: the next field's label or a mark.
@@ -135,6 +150,10 @@ mod tests {
         assert_eq!(names_of(facts), ["Agile Software Development Consulting"], "the industry of a facts line");
         assert_eq!(names_of("Senior Accountant\nHarbor & Finch LLP — Boston, MA"), ["Harbor & Finch"]);
         assert_eq!(names_of("Acme Widgets, Inc. builds robots."), ["Acme Widgets"]);
+        let linkedin =
+            "Data Engineer\nNorthstar Analytics · New York, NY (Hybrid) · 2 weeks ago · Over 100 applicants\n";
+        assert_eq!(names_of(linkedin), ["Northstar Analytics"], "a job board's facts line under the title");
+        assert_eq!(names_of("Data Engineer · Remote · $150,000\n"), Vec::<String>::new(), "a title opens it");
     }
 
     #[test]

@@ -442,7 +442,7 @@ pub fn tier_by(section: Section, cued: impl Fn(Tier) -> bool) -> Tier {
 /// (a comma or a digit: `Acme Logistics · Austin, TX · Reposted 2 days
 /// ago`), unlike a title that lists skills (`Backend Engineer | Python |
 /// Django`). The company's name there asks for no skill (`Logistics`).
-fn listing_facts(line: &str) -> bool {
+pub(crate) fn listing_facts(line: &str) -> bool {
     line.len() <= MAX_LISTING_FACTS_BYTES
         && line.matches(['·', '|']).nth(1).is_some()
         && line.contains(|c: char| c == ',' || c.is_ascii_digit())
