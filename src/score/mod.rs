@@ -316,10 +316,8 @@ fn hygiene_advice(extractor: &Extractor, resume: &Analysis) -> Vec<Advice> {
 
 /// Advice for a years requirement the résumé does not meet.
 fn years_short(y: &YearsRequirement) -> Advice {
-    let about = match y.skills.is_empty() || y.undated {
-        true => "in total".to_string(),
-        false => format!("of {}", y.skills.join(" / ")),
-    };
+    let about =
+        if y.skills.is_empty() || y.undated { "in total".to_string() } else { format!("of {}", y.skills.join(" / ")) };
     Advice {
         kind: AdviceKind::YearsShort,
         skill: y.skills.first().cloned().unwrap_or_default(),

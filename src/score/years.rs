@@ -157,11 +157,20 @@ pub fn resume_years(
     skill_years: impl Fn(SkillId) -> Option<f64>,
     undated: impl Fn(SkillId) -> bool,
 ) -> f64 {
-    if ask_skills.is_empty() || ask_skills.iter().any(|&s| skill_years(s).is_none() && undated(s)) {
+    if ask_skills.is_empty() || names_undated(ask_skills, &skill_years, undated) {
         total_years
     } else {
         ask_skills.iter().filter_map(|&s| skill_years(s)).fold(0.0, f64::max)
     }
+}
+
+/// Whether one of `ask_skills` is `undated`: on the résumé, in no dated role.
+fn names_undated(
+    ask_skills: &[SkillId],
+    skill_years: impl Fn(SkillId) -> Option<f64>,
+    undated: impl Fn(SkillId) -> bool,
+) -> bool {
+    ask_skills.iter().any(|&s| skill_years(s).is_none() && undated(s))
 }
 
 /// The post's years requirements checked against the résumé's experience.
@@ -184,7 +193,7 @@ pub fn years_required(
                 years: a.years,
                 skills,
                 resume_years: years,
-                undated: a.skills.iter().any(|&s| dated(s).is_none() && shown(s)),
+                undated: names_undated(&a.skills, dated, shown),
                 met: years >= f64::from(a.years),
             }
         })
