@@ -6,15 +6,16 @@ use std::path::Path;
 use jobfit::eval::{Tags, evaluate, read_benchmark};
 use jobfit::extract::Extractor;
 
-/// Strict Knowledge span figures reached on dev; a change that lowers them
-/// fails. Precision sits a little under the 0.48 reached before skills of
-/// non-software posts that SkillSpan's Knowledge tags leave out (teaching
-/// experience, technical support) were added, embedded skills whose gold
-/// spans are longer (`SPI busses`, `JTAG debugging`: loose hits, strict
-/// misses), and life-science skills SkillSpan tags in one sentence and not
-/// the next (`proteomics` in `Department of Proteomics`); F1 stayed.
-const MIN_STRICT_F1: f64 = 0.445;
-const MIN_STRICT_PRECISION: f64 = 0.46;
+/// Strict Knowledge span figures reached on dev (P 0.460, R 0.468, F1
+/// 0.463), a little under them; a change that lowers them fails. Precision
+/// has moved down as skills that SkillSpan tags in some sentences and not in
+/// others were added, each with recall up and F1 level or up: skills of
+/// non-software posts (teaching experience, technical support), embedded
+/// skills whose gold spans are longer (`SPI busses`), life-science and
+/// degree fields (`Department of Proteomics`, `Finance and Performance
+/// Management`).
+const MIN_STRICT_F1: f64 = 0.455;
+const MIN_STRICT_PRECISION: f64 = 0.455;
 
 #[test]
 fn skillspan_dev_knowledge_does_not_regress() {
