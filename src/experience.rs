@@ -81,21 +81,41 @@ const ROLE_SECTIONS: [Section; 4] = [Section::Experience, Section::Projects, Sec
 /// Lines above a date line searched for the role's title.
 const TITLE_LOOKBACK: usize = 3;
 
+/// One side of a date range, as [`date`] reads it.
+fn date_pattern() -> String {
+    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\b";
+    format!(
+        r"(?:\d{{1,2}}/\d{{2,4}}|(?:0?[1-9]|1[0-2])\.\d{{4}}|\d{{4}}[-./](?:0[1-9]|1[0-2])\b|{month}\.?\s+'?\d{{2,4}}|\d{{4}})"
+    )
+}
+
 fn range_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
-        let date = format!(
-            r"(?:\d{{1,2}}/\d{{2,4}}|(?:0?[1-9]|1[0-2])\.\d{{4}}|\d{{4}}-(?:0[1-9]|1[0-2])\b|{month}\.?\s+'?\d{{2,4}}|\d{{4}})"
-        );
+        let date = date_pattern();
         let end = r"(?:present|now|current|today|ongoing|date)";
         Regex::new(&format!(r"(?i)\b({date})\s*(?:-|–|—|to|until|till)\s*({date}|{end})\b")).expect("valid regex")
     })
 }
 
-/// The period of a date range on `line`, if it has one: `(start, end, byte offset of the range)`.
+/// `Since 2021`, `Acme, since March 2019`, `(since 2020)`: a role that runs
+/// to this day, when `since` opens the line or a field of it (`Maintained the
+/// billing system since 2019` is a sentence, not a role's dates).
+fn since_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?i)(?:^|[|,·(–—])\s*since\s+({})\b", date_pattern())).expect("valid regex")
+    })
+}
+
+/// The period of a date range on `line`, if it has one: `(start, end, byte
+/// offset of the range)`; `Since 2021` runs to `as_of`.
 pub fn date_range(line: &str, as_of: Month) -> Option<(Month, Month, usize)> {
-    let caps = range_regex().captures(line)?;
+    let Some(caps) = range_regex().captures(line) else {
+        let caps = since_regex().captures(line)?;
+        let start = date(&caps[1], false, as_of)?;
+        return (start <= as_of && start.year() >= 1950).then(|| (start, as_of, caps.get(0).map_or(0, |m| m.start())));
+    };
     let start = date(&caps[1], false, as_of)?;
     let end = match date(&caps[2], true, as_of) {
         Some(m) => m,
@@ -106,12 +126,14 @@ pub fn date_range(line: &str, as_of: Month) -> Option<(Month, Month, usize)> {
     plausible.then(|| (start, end, caps.get(0).map_or(0, |m| m.start())))
 }
 
-/// One side of a range: `MM/YYYY`, `MM/YY`, `MM.YYYY`, `YYYY-MM`, `Mon
-/// YYYY`, `Month 'YY`, or `YYYY` (January when it starts a range, December
-/// when it ends one).
+/// One side of a range: `MM/YYYY`, `MM/YY`, `MM.YYYY`, `YYYY-MM`,
+/// `YYYY.MM`, `YYYY/MM`, `Mon YYYY`, `Month 'YY`, a season and year (`Fall
+/// 2019`: September when it starts a range, December when it ends one), or
+/// `YYYY` (January when it starts a range, December when it ends one).
 fn date(text: &str, is_end: bool, as_of: Month) -> Option<Month> {
     let text = text.trim();
-    if let Some((y, m)) = text.split_once('-').filter(|(y, _)| y.len() == 4) {
+    let year_first = |(y, _): &(&str, &str)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if let Some((y, m)) = text.split_once(['-', '.', '/']).filter(year_first) {
         let (year, month): (i32, i32) = (y.parse().ok()?, m.parse().ok()?);
         return (1..=12).contains(&month).then(|| Month::new(year, month));
     }
@@ -125,8 +147,24 @@ fn date(text: &str, is_end: bool, as_of: Month) -> Option<Month> {
     }
     let (name, year) = text.rsplit_once(char::is_whitespace)?;
     let name = name.trim_end_matches('.');
+    if let Some(month) = season_month(name, is_end) {
+        return Some(Month::new(full_year(year.trim_start_matches('\''), as_of)?, month));
+    }
     let month = jiff::fmt::strtime::parse("%b", &name[..name.len().min(3)]).ok()?.month()?;
     Some(Month::new(full_year(year.trim_start_matches('\''), as_of)?, i32::from(month)))
+}
+
+/// The month a season starts a range with (`Fall 2019`: September) or
+/// ends one with (`Spring 2021`: May), as academic terms run.
+fn season_month(name: &str, is_end: bool) -> Option<i32> {
+    let (start, end) = match name.to_ascii_lowercase().as_str() {
+        "spring" => (3, 5),
+        "summer" => (6, 8),
+        "fall" | "autumn" => (9, 12),
+        "winter" => (1, 2),
+        _ => return None,
+    };
+    Some(if is_end { end } else { start })
 }
 
 /// `2021` → 2021; `21` → 2021, `98` → 1998 (two-digit years up to next year are this century).
@@ -299,6 +337,14 @@ mod tests {
         assert_eq!(range("scored 4.5 - 6.0"), None);
         assert_eq!(range("reduced latency 30 - 45 ms"), None);
         assert_eq!(range("2024 - 2019"), None, "a range must not run backwards");
+        assert_eq!(range("2020.01 - 2022.03"), Some((m(2020, 1), m(2022, 3))));
+        assert_eq!(range("2017/06 – 2019/08"), Some((m(2017, 6), m(2019, 8))));
+        assert_eq!(range("2019/2020 season"), None, "an academic year is no month");
+        assert_eq!(range("Fall 2019 - Spring 2021"), Some((m(2019, 9), m(2021, 5))));
+        assert_eq!(range("Since 2021"), Some((m(2021, 1), AS_OF)));
+        assert_eq!(range("Acme, since March 2019"), Some((m(2019, 3), AS_OF)));
+        assert_eq!(range("since 1850"), None);
+        assert_eq!(range("- Maintained the billing system since 2019"), None, "a sentence");
     }
 
     #[test]
