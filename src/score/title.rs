@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::experience::Role;
 use crate::extract::Analysis;
+use crate::sections::Section;
 
 /// Words of a title that say nothing of the role itself: seniority, joining
 /// words, and the work arrangement, region and contract terms that job boards
@@ -99,9 +100,16 @@ pub(crate) fn main_words(title: &str) -> Vec<String> {
 }
 
 /// The résumé's title lines: the headlines of its first [`HEADER_LINES`]
-/// lines (see [`headlines`]) and the titles of its dated roles, as `(1-based line, text)`.
+/// lines that come before any heading (see [`headlines`]; a LinkedIn
+/// export opens with `Top Skills`, no title) and the titles of its dated
+/// roles, as `(1-based line, text)`.
 pub(crate) fn title_lines<'a>(resume: &'a Analysis, roles: &'a [Role]) -> impl Iterator<Item = (usize, &'a str)> {
-    let header = resume.doc.lines().take(HEADER_LINES).flat_map(|(n, line)| headlines(line).map(move |h| (n, h)));
+    let header = resume
+        .doc
+        .lines()
+        .take(HEADER_LINES)
+        .filter(|&(n, _)| resume.section(n) == Section::Header)
+        .flat_map(|(n, line)| headlines(line).map(move |h| (n, h)));
     header.chain(roles.iter().map(|r| (r.line, r.title.as_str())))
 }
 
