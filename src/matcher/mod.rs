@@ -467,9 +467,20 @@ fn singular_fingerprint(word: &str, key: &mut String) -> Option<u64> {
 /// Case and context rules for tokens `i..end` matching terminal `t`.
 fn accepts(t: &Terminal, line: &str, tokens: &[Token], i: usize, end: usize) -> bool {
     let Some(exact) = &t.exact else { return true };
-    let same =
-        exact.len() == end - i && exact.iter().zip(&tokens[i..end]).all(|(w, tok)| *w == line[tok.start..tok.end]);
+    let same = exact.len() == end - i
+        && exact.iter().zip(&tokens[i..end]).all(|(w, tok)| same_case(w, &line[tok.start..tok.end]));
     same && (end - i > 1 || !is_prose_word(line, tokens, i))
+}
+
+/// Whether `text` is the case-sensitive alias word `word` as written, or
+/// its plural when `word` is an acronym in capitals (`VFDs` for `VFD`).
+fn same_case(word: &str, text: &str) -> bool {
+    word == text
+        || (text.len() == word.len() + 1
+            && text.starts_with(word)
+            && text.ends_with('s')
+            && word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
 }
 
 /// A case-sensitive one-word alias (`Go`, `Rust`, `Swift`, `C`) reads as an
@@ -694,6 +705,7 @@ HIPAA\tdomain\t=HIPAA\toverrides
         assert_eq!(names("HIPAA compliance is a must."), ["HIPAA"]);
         assert_eq!(names("- HIPAA-compliant systems"), ["HIPAA"]);
         assert_eq!(names("Hipaa compliance"), Vec::<String>::new(), "case-sensitive");
+        assert!(same_case("VFD", "VFDs") && same_case("HIPAA", "HIPAA") && !same_case("Go", "Gos"));
     }
 
     #[test]
