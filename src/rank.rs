@@ -167,6 +167,8 @@ struct Scorer {
     keys: ProfileKeys,
     /// This post's unmet skills, `(skill id, importance in hundredths)`.
     post_gaps: Vec<(u32, u16)>,
+    /// The importance of this post's most important requirement, in hundredths.
+    most: u16,
     gaps: GapTally,
 }
 
@@ -176,6 +178,7 @@ impl Scorer {
     fn score(&mut self, values: impl Iterator<Item = u64>, offer: &Offer, weights: &Weights) -> (f64, f64) {
         self.items.clear();
         self.post_gaps.clear();
+        self.most = 0;
         self.keys.title.clear();
         self.keys.degree = None;
         self.keys.years.clear();
@@ -209,6 +212,7 @@ impl Scorer {
         if met < 1.0 && kind != Kind::Keyword {
             self.post_gaps.push((f.first, f.hundredths));
         }
+        self.most = self.most.max(f.hundredths);
         self.items.push(f.scored);
     }
 
@@ -216,10 +220,11 @@ impl Scorer {
     /// importance over the post's most important requirement (so one post
     /// adds at most 1 a skill, whatever its scale of emphasis).
     fn tally_gaps(&mut self) {
-        let most = self.items.iter().map(|s| s.2).fold(0.0, f64::max);
-        let most = (most * 100.0).round().max(1.0) as u32;
+        // One division a post, not one a gap (ranking 100,000 posts adds
+        // millions of gaps): 100 / most in 16.16 fixed point.
+        let scale = (100u64 << 16) / u64::from(self.most.max(1));
         for &(skill, hundredths) in &self.post_gaps {
-            let share = ((u32::from(hundredths) * 100 + most / 2) / most).min(100);
+            let share = ((u64::from(hundredths) * scale + (1 << 15)) >> 16).min(100);
             self.gaps.add(skill, share as u16);
         }
     }
@@ -473,6 +478,7 @@ mod tests {
     fn post(scorer: &mut Scorer, requirements: &[(u32, f64, bool)]) {
         scorer.items.clear();
         scorer.post_gaps.clear();
+        scorer.most = 0;
         for &(skill, importance, met) in requirements {
             let met = if met { 1.0 } else { 0.0 };
             let hundredths = (importance * 100.0).round() as u16;
