@@ -147,12 +147,22 @@ pub fn is_adjective(line: &str, end: usize) -> bool {
 /// `EMR` beside `Spark` is Amazon EMR, not a health record).
 pub fn other_sense(line: &str, start: usize, end: usize) -> Option<OtherSense> {
     let surface = &line[start..end];
-    words()
-        .other_sense
-        .iter()
-        .find(|s| s.alias.eq_ignore_ascii_case(surface))
-        .filter(|s| holds_word(line, &s.words))
-        .map(|s| s.meaning)
+    let sense = words().other_sense.iter().find(|s| s.alias.eq_ignore_ascii_case(surface))?;
+    holds_word(around(line, start, end), &sense.words).then_some(sense.meaning)
+}
+
+/// Farthest from a match, in bytes each way, that its line is read for the
+/// words of an other sense: all of any line of ordinary length, a window of
+/// a post run together on one line (which would otherwise be read whole for
+/// each match).
+const SENSE_REACH: usize = 1000;
+
+/// The part of `line` within [`SENSE_REACH`] bytes of `start..end`, cut at char boundaries.
+fn around(line: &str, start: usize, end: usize) -> &str {
+    let from = (0..=start.saturating_sub(SENSE_REACH)).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+    let to =
+        ((end + SENSE_REACH).min(line.len())..=line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+    &line[from..to]
 }
 
 /// The skills that `other-sense` rows name (for a test against the lexicon).

@@ -243,6 +243,7 @@ fn count_keywords(job: &Analysis, background: &Background, words: &[StemmedWord]
         while let Some(m) = matches.next_if(|m| m.line <= n) {
             skills.push((m.start, m.end));
         }
+        skills.sort_unstable();
         let section = job.section(n);
         let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
         while headings.next_if(|&h| h < n).is_some() {}
@@ -269,7 +270,7 @@ struct Counter<'a> {
 impl Counter<'_> {
     /// Counts the keywords among `words` of normalized line `n` (`line`,
     /// starting at byte `start` of the text), outside the `skills` (byte
-    /// ranges in the original line).
+    /// ranges in the original line, in order of start).
     fn count_line(
         &mut self,
         job: &Analysis,
@@ -277,15 +278,20 @@ impl Counter<'_> {
         words: &[StemmedWord],
         skills: &[(usize, usize)],
     ) {
+        // Skills before the word, which no later word can overlap either (both run left to right).
+        let mut passed = 0;
         for (i, w) in words.iter().enumerate() {
             let (from, to) = (w.start as usize - start, w.end as usize - start);
             let word = &line[from..to];
             if w.print == 0 || !is_term_word(word) || in_fixed_compound(line, start, words, i) {
                 continue;
             }
-            if !skills.is_empty() {
+            if passed < skills.len() {
                 let (a, b) = (job.doc.original_offset(n, from), job.doc.original_offset(n, to));
-                if skills.iter().any(|&(s, e)| a < e && s < b) {
+                while skills.get(passed).is_some_and(|&(_, e)| e <= a) {
+                    passed += 1;
+                }
+                if skills[passed..].iter().take_while(|&&(s, _)| s < b).any(|&(s, e)| a < e && s < b) {
                     continue;
                 }
             }

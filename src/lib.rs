@@ -14,6 +14,7 @@ pub mod diff;
 pub mod document;
 pub mod employer;
 pub mod eval;
+pub mod excerpt;
 pub mod experience;
 pub mod extract;
 pub mod fingerprint;

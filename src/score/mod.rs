@@ -27,6 +27,7 @@ pub use years::{YearsAsk, YearsRequirement};
 use serde::Serialize;
 
 use crate::analyzer::{StemmedText, StemmedWord};
+use crate::excerpt::excerpt;
 use crate::experience::{Experience, Month};
 use crate::extract::{Analysis, Extractor, SkillMatch};
 use crate::fingerprint::key_fingerprint;
@@ -389,7 +390,7 @@ fn finding(
         gain: 0.0,
         job_count: r.count,
         job_line: r.line,
-        job_text: job.doc.original_line(r.line).trim().to_string(),
+        job_text: excerpt(job.doc.original_line(r.line), &r.keyword),
         related: None,
         resume_line: None,
         resume_text: None,
@@ -436,7 +437,8 @@ fn finding(
     };
     if let Some((n, section)) = evidence {
         finding.resume_line = Some(n);
-        finding.resume_text = Some(resume.doc.original_line(n).trim().to_string());
+        let near = finding.resume_keyword.as_deref().unwrap_or(&r.keyword);
+        finding.resume_text = Some(excerpt(resume.doc.original_line(n), near));
         finding.resume_section = Some(section.as_str());
     }
     Ok((finding, met))

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::excerpt::floor_char_boundary;
 use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
 use crate::lexicon::{SkillId, SkillKind};
@@ -255,10 +256,6 @@ fn clause(after: &str) -> &str {
     let end = after.find([',', ';', '.', '(']).unwrap_or(after.len());
     let cut = floor_char_boundary(after, end.min(PHRASE_CHARS));
     if cut < end { after[..cut].rsplit_once(' ').map_or(&after[..cut], |(head, _)| head) } else { &after[..cut] }
-}
-
-fn floor_char_boundary(s: &str, max: usize) -> usize {
-    (0..=max.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 #[cfg(test)]
