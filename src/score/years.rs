@@ -201,37 +201,42 @@ pub fn years_required(
         .collect()
 }
 
-/// Words that open what a years phrase is about when it does not say
-/// `experience` (`5+ years of project management`, `4 years building web
-/// applications with React`, `3 years in backend development`).
-const ABOUT_WORDS: [&str; 16] = [
-    "as",
+/// Prepositions that open what a years phrase is about when it does not
+/// say `experience` and the clause names a skill (`5+ years of project
+/// management`, `3 years in backend development`, `2 years with Rust`).
+const ABOUT_WORDS: [&str; 4] = ["as", "in", "of", "with"];
+
+/// Words that say work was done (`5+ years building backend services`, `4
+/// years building web applications with React`): a years phrase they open
+/// asks for experience even when the clause names no lexicon skill.
+const DOING_WORDS: [&str; 12] = [
     "building",
     "coding",
     "designing",
     "developing",
     "doing",
-    "in",
     "leading",
     "managing",
-    "of",
     "programming",
     "running",
     "using",
-    "with",
     "working",
     "writing",
 ];
 
 /// Whether the clause after a years phrase (`clause`, starting at original
 /// byte `start` of line `n`) is about a skill: it opens with one of
-/// [`ABOUT_WORDS`] or with the skill itself, and names a lexicon skill
-/// (`10 years ago we moved to Kubernetes` is not).
+/// [`DOING_WORDS`], or with another of [`ABOUT_WORDS`] or the skill itself
+/// and names a lexicon skill (`10 years ago we moved to Kubernetes`, `15
+/// years in the industry` are not).
 fn about_skill(job: &Analysis, n: usize, start: usize, clause: &str) -> bool {
     let text = clause.trim_start();
     let from = start + (clause.len() - text.len());
     let to = start + clause.len();
     let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+    if DOING_WORDS.contains(&first.as_str()) {
+        return true;
+    }
     let mut skills = job.matches.iter().filter(|m| m.line == n && m.start >= from && m.end <= to);
     let opens = ABOUT_WORDS.contains(&first.as_str());
     skills.any(|m| opens || m.start == from)
@@ -297,9 +302,10 @@ mod tests {
             required(post, "## Experience\n").into_iter().map(|r| (r.0, r.1)).collect()
         };
         let post = "Requirements\n- 4+ years building web services with Rust\n- 5+ years of project management\n\
-            - 3 years in Python development\n- 10 years ago we moved to Kubernetes\n- 2 years and today Docker\n";
+            - 3 years in Python development\n- 10 years ago we moved to Kubernetes\n- 2 years and today Docker\n\
+            - 6+ years building backend services\n- 15 years in the industry\n";
         let found = asked(post);
-        assert_eq!(found.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [4, 5, 3], "{found:?}");
+        assert_eq!(found.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [4, 5, 3, 6], "{found:?}");
         assert!(found[0].1.contains(&"Rust".to_string()) && found[1].1.contains(&"Project management".to_string()));
     }
 
