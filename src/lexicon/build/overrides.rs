@@ -31,7 +31,8 @@ impl Overrides {
     /// Reads and validates the file.
     ///
     /// Errors: `BuildError::Format` with the line number for an unknown
-    /// directive, a wrong column count or an unknown category.
+    /// directive, a wrong column count, an unknown category or a skill
+    /// given a second `skill` row (its aliases belong on one row).
     pub fn read(path: &Path) -> Result<Overrides, BuildError> {
         let mut out = Overrides::default();
         for (i, line) in read_text(path)?.lines().enumerate() {
@@ -48,6 +49,9 @@ impl Overrides {
         match cols[..] {
             ["skill", name, category, aliases] => {
                 let category = Category::parse(category).ok_or_else(|| format!("unknown category {category:?}"))?;
+                if self.skills.iter().any(|c| c.name == name) {
+                    return Err(format!("skill {name:?} has a `skill` row already"));
+                }
                 let aliases = aliases.split('|').filter(|a| !a.is_empty()).map(str::to_string).collect();
                 self.skills.push(Candidate {
                     name: name.to_string(),
@@ -69,5 +73,19 @@ impl Overrides {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_skill_has_one_row() {
+        let mut o = Overrides::default();
+        assert!(o.apply("skill\tCPR\tcertification\t=CPR").is_ok());
+        let err = o.apply("skill\tCPR\tcertification\tCPR certified").unwrap_err();
+        assert!(err.contains("CPR"), "{err}");
+        assert!(o.apply("skill\tBLS\tcertification\tbasic life support").is_ok());
     }
 }
