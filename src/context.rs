@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::data_rows;
 
@@ -30,6 +30,8 @@ struct Words {
     language_ok: FxHashSet<String>,
     /// The `other-sense` rows, one entry an alias.
     other_sense: Vec<Sense>,
+    /// Role word of a title → the field it names (`manager` → `management`).
+    discipline: FxHashMap<&'static str, &'static str>,
 }
 
 /// An alias's other sense: the words beside which it has it, and the skill it then names.
@@ -64,6 +66,7 @@ fn words() -> &'static Words {
                 ["language-ok", word] => _ = w.language_ok.insert(word.to_string()),
                 ["other-sense", alias, word] => w.add_sense(alias, word, OtherSense::NoSkill),
                 ["other-sense", alias, word, skill] => w.add_sense(alias, word, OtherSense::Skill(skill)),
+                ["discipline", word, field] => _ = w.discipline.insert(word, field),
                 _ => panic!("lexicon/context.tsv: malformed line {line:?}"),
             };
         }
@@ -122,6 +125,25 @@ pub fn is_title_line(line: &str) -> bool {
 fn short_line_with(line: &str, test: impl Fn(&str) -> bool) -> bool {
     let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     words().nth(TITLE_WORDS).is_none() && words().any(|word| test(&lowercase(word)))
+}
+
+/// The field a title line names by its last role word that names a person
+/// (`Senior Product Manager` → `management`, `Data Scientists` →
+/// `science`): `(start, end, field)`, the byte range of that word in `line`.
+/// `None` when `line` is no short title or has no such word.
+pub fn title_field(line: &str) -> Option<(usize, usize, &'static str)> {
+    if !is_title_line(line) {
+        return None;
+    }
+    let fields = &words().discipline;
+    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().find_map(|word| {
+        let lower = lowercase(word);
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        let field = fields.get(lower.as_ref()).or_else(|| fields.get(singular))?;
+        // `word` is a slice of `line`: its offset is the distance between their starts.
+        let start = word.as_ptr() as usize - line.as_ptr() as usize;
+        Some((start, start + word.len(), *field))
+    })
 }
 
 /// Whether `line` is a short title naming a person's role (`Systems
@@ -225,6 +247,17 @@ mod tests {
         assert!(words().person.contains("nurse"));
         let lower = |w: &str| w == w.to_lowercase();
         assert!(words().other_sense.iter().all(|s| lower(s.alias) && s.words.iter().all(|w| lower(w))));
+        assert!(words().discipline.iter().all(|(w, f)| lower(w) && lower(f)));
+    }
+
+    #[test]
+    fn a_title_names_its_field() {
+        let line = "Senior Data Scientist – Acme";
+        let (start, end, field) = title_field(line).unwrap();
+        assert_eq!((&line[start..end], field), ("Scientist", "science"));
+        assert_eq!(title_field("Product Managers").map(|f| f.2), Some("management"));
+        assert_eq!(title_field("Built dashboards for the product managers of three business units at Acme"), None);
+        assert_eq!(title_field("Head of Growth"), None);
     }
 
     #[test]

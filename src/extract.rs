@@ -110,9 +110,10 @@ impl Extractor {
             crate::sections::statement_starts(&doc.text).into_iter().map(|at| doc.line_of(at)).collect();
         statements.dedup();
         let (sections, headings) = line_sections(doc.lines().map(|(_, l)| l), &statements);
+        let mut found = self.find_in_text(&doc.text);
+        self.add_title_fields(&doc, &sections, &mut found);
         let mut title = (0, false);
-        let matches = self
-            .find_in_text(&doc.text)
+        let matches = found
             .into_iter()
             .map(|(line, h)| {
                 let text = doc.line(line);
@@ -131,6 +132,30 @@ impl Extractor {
             .collect();
         let tiers = sections.iter().map(|_| OnceLock::new()).collect();
         Analysis { doc, sections, headings, matches, tiers }
+    }
+
+    /// Adds to `found` (hits by 1-based line, in order) the field a title
+    /// line of the header, experience or projects names by its role word
+    /// ([`context::title_field`]): `Senior Product Manager` shows product
+    /// management, `Data Scientist` data science, as the hit of the title's
+    /// words up to the role word, unless the line has that skill already.
+    fn add_title_fields(&self, doc: &Document, sections: &[Section], found: &mut Vec<(usize, Hit)>) {
+        const TITLE_SECTIONS: [Section; 3] = [Section::Header, Section::Experience, Section::Projects];
+        let mut added = Vec::new();
+        for (n, line) in doc.lines() {
+            if !TITLE_SECTIONS.contains(&sections[n - 1]) {
+                continue;
+            }
+            let Some((start, end, field)) = context::title_field(line) else { continue };
+            let named = format!("{}{field}", &line[..start]);
+            let hit = self.matcher.find(&named).into_iter().rfind(|h| h.end == named.len());
+            let Some(hit) = hit.filter(|h| !found.iter().any(|(l, f)| *l == n && f.skill == h.skill)) else { continue };
+            added.push((n, Hit { start: hit.start, end, skill: hit.skill }));
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_by_key(|(n, h)| (*n, h.start, h.end));
+        }
     }
 
     /// Gives hits with another sense on this line ([`context::other_sense`])
@@ -173,6 +198,18 @@ mod tests {
         let found = ex.find_in_text("Rust: <https://github.com/qti3e/rust/commit/1> rust@example.com, HTTP");
         let names: Vec<&str> = found.iter().map(|(_, h)| ex.lexicon.skill(h.skill).name.as_str()).collect();
         assert_eq!(names, ["Rust", "HTTP"]);
+    }
+
+    #[test]
+    fn a_title_shows_the_field_its_role_word_names() {
+        let ex = Extractor::embedded().unwrap();
+        let cv = "Jo Doe\nSenior Product Manager\n\nExperience\nData Scientist, Acme\n2019 - 2021\n- Managed product roadmaps\n";
+        let a = ex.analyze(Document::from_text("cv.md".as_ref(), cv).unwrap());
+        let shown: Vec<(usize, &str, &str)> =
+            a.matches.iter().map(|m| (m.line, a.surface(m), ex.lexicon.skill(m.skill).name.as_str())).collect();
+        assert!(shown.contains(&(2, "Product Manager", "Product management")), "{shown:?}");
+        assert!(shown.contains(&(5, "Data Scientist", "Data science")), "{shown:?}");
+        assert!(a.matches.windows(2).all(|w| (w[0].line, w[0].start) <= (w[1].line, w[1].start)), "in order");
     }
 
     #[test]
