@@ -130,9 +130,9 @@ fn short_line_with(line: &str, test: impl Fn(&str) -> bool) -> bool {
 /// The field a title line names by its last role word that names a person
 /// (`Senior Product Manager` → `management`, `Data Scientists` →
 /// `science`): `(start, end, field)`, the byte range of that word in `line`.
-/// `None` when `line` is no short title or has no such word.
+/// `None` when `line` is no short title naming a person ([`names_a_person_role`]) or has no such word.
 pub fn title_field(line: &str) -> Option<(usize, usize, &'static str)> {
-    if !is_title_line(line) {
+    if !names_a_person_role(line) {
         return None;
     }
     let fields = &words().discipline;
@@ -258,6 +258,7 @@ mod tests {
         assert_eq!(title_field("Product Managers").map(|f| f.2), Some("management"));
         assert_eq!(title_field("Built dashboards for the product managers of three business units at Acme"), None);
         assert_eq!(title_field("Head of Growth"), None);
+        assert_eq!(title_field("Staff Nurse, ICU – Mercy Hospital").map(|f| f.2), Some("nursing"));
     }
 
     #[test]
