@@ -17,6 +17,8 @@ pub const CONTEXT_TSV: &str = include_str!("../lexicon/context.tsv");
 
 /// Longest line, in words, that counts as a job title when it holds a role word.
 const TITLE_WORDS: usize = 8;
+/// Longest line [`title_field`] reads as a title, in bytes (eight long words and their marks).
+const MAX_TITLE_BYTES: usize = 120;
 
 /// The role words, the words that may follow a spoken language, and the
 /// aliases with another sense beside some words.
@@ -127,23 +129,31 @@ fn short_line_with(line: &str, test: impl Fn(&str) -> bool) -> bool {
     words().nth(TITLE_WORDS).is_none() && words().any(|word| test(&lowercase(word)))
 }
 
-/// The field a title line names by its last role word that names a person
-/// (`Senior Product Manager` → `management`, `Data Scientists` →
-/// `science`): `(start, end, field)`, the byte range of that word in `line`.
-/// `None` when `line` is no short title naming a person ([`names_a_person_role`]) or has no such word.
+/// The field a short title names by its last word that names a person's
+/// role and a field (`Senior Product Manager` → `management`, `Staff Nurse,
+/// ICU` → `nursing`; `discipline` rows): `(start, end, field)`, the byte
+/// range of that word in `line`. `None` for a line of more than
+/// [`TITLE_WORDS`] words or without such a word.
 pub fn title_field(line: &str) -> Option<(usize, usize, &'static str)> {
-    if !names_a_person_role(line) {
+    // Most lines are told by their length alone.
+    if line.len() > MAX_TITLE_BYTES {
         return None;
     }
     let fields = &words().discipline;
-    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().find_map(|word| {
+    let mut found = None;
+    for (n, word) in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate() {
+        if n == TITLE_WORDS {
+            return None;
+        }
         let lower = lowercase(word);
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        let field = fields.get(lower.as_ref()).or_else(|| fields.get(singular))?;
-        // `word` is a slice of `line`: its offset is the distance between their starts.
-        let start = word.as_ptr() as usize - line.as_ptr() as usize;
-        Some((start, start + word.len(), *field))
-    })
+        if let Some(field) = fields.get(lower.as_ref()).or_else(|| fields.get(singular)) {
+            // `word` is a slice of `line`: its offset is the distance between their starts.
+            let start = word.as_ptr() as usize - line.as_ptr() as usize;
+            found = Some((start, start + word.len(), *field));
+        }
+    }
+    found
 }
 
 /// Whether `line` is a short title naming a person's role (`Systems
