@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::excerpt::{ceil_char_boundary, floor_char_boundary};
 use crate::lexicon::data_rows;
 
 /// The mention-context table, `lexicon/context.tsv` (role, person, group,
@@ -191,10 +192,7 @@ const SENSE_REACH: usize = 1000;
 
 /// The part of `line` within [`SENSE_REACH`] bytes of `start..end`, cut at char boundaries.
 fn around(line: &str, start: usize, end: usize) -> &str {
-    let from = (0..=start.saturating_sub(SENSE_REACH)).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
-    let to =
-        ((end + SENSE_REACH).min(line.len())..=line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
-    &line[from..to]
+    &line[floor_char_boundary(line, start.saturating_sub(SENSE_REACH))..ceil_char_boundary(line, end + SENSE_REACH)]
 }
 
 /// The skills that `other-sense` rows name (for a test against the lexicon).

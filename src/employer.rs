@@ -12,6 +12,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::document::Document;
+use crate::excerpt::floor_char_boundary;
 
 /// A capitalized name of one to four words (`Lumen Pay`, `Acme Logistics Inc.`, `Harbor & Finch`).
 const NAME: &str = r"([A-Z][\p{Latin}0-9&.'’-]*(?: (?:&|[A-Z0-9][\p{Latin}0-9&.'’-]*)){0,3}?)";
@@ -101,10 +102,7 @@ fn industries(text: &str) -> Vec<&str> {
     for at in CUE.find_iter(text.as_bytes()) {
         let rest = &text[at..];
         let Some(rest) = rest.strip_prefix("Industry:").or_else(|| rest.strip_prefix("Industries:")) else { continue };
-        let mut cut = rest.find('\n').unwrap_or(rest.len()).min(INDUSTRY_BYTES);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = floor_char_boundary(rest, rest.find('\n').unwrap_or(rest.len()).min(INDUSTRY_BYTES));
         let field = rest[..cut].trim_start_matches(['*', ' ', '\t']);
         let end = FIELD_ENDS.iter().filter_map(|e| field.find(e)).min().unwrap_or(field.len());
         out.push(field[..end].trim());

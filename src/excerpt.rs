@@ -1,6 +1,7 @@
 //! Excerpts of long lines: a finding quotes the post or résumé line that
 //! asks for or shows a skill, and a line run together (a post pasted without
-//! line breaks, megabytes long) is quoted around the skill, not whole.
+//! line breaks, megabytes long) is quoted around the skill, not whole. The
+//! char-boundary rounding of this and other cuts of text lives here too.
 
 /// Longest excerpt, in bytes (before the `…` marks).
 pub const MAX_EXCERPT_BYTES: usize = 400;
@@ -44,6 +45,11 @@ pub fn floor_char_boundary(s: &str, max: usize) -> usize {
     (0..=max.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
+/// The smallest char boundary of `s` at or above `min` (`s.len()` at most).
+pub fn ceil_char_boundary(s: &str, min: usize) -> usize {
+    (min.min(s.len())..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +63,6 @@ mod tests {
         assert!(e.len() <= MAX_EXCERPT_BYTES + 2 * '…'.len_utf8());
         let e = excerpt(&long, "absent");
         assert!(e.starts_with("word word") && e.ends_with('…'));
-        assert_eq!(floor_char_boundary("é", 1), 0);
+        assert_eq!((floor_char_boundary("é", 1), ceil_char_boundary("é", 1), ceil_char_boundary("é", 9)), (0, 2, 2));
     }
 }

@@ -4,6 +4,8 @@
 //! alternatives only between skills of one category (`Java/Python/Go`), not
 //! a pair that goes together (`Java/Spring`, `C#/.NET`).
 
+use crate::excerpt::ceil_char_boundary;
+
 /// How two neighbouring skill mentions are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Link {
@@ -101,7 +103,7 @@ fn run_groups(
     }
     let links = &all_links[from..to - 1];
     let before = &line[..spans[from].0];
-    let window = before[floor_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
+    let window = before[ceil_char_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
     if links.contains(&Link::Or) || CHOICE_CUES.iter().any(|c| window.contains(c)) || open_end(&line[spans[to - 1].1..])
     {
         return vec![(from..to).collect()];
@@ -127,10 +129,6 @@ fn open_end(after: &str) -> bool {
         return false;
     };
     rest.split_whitespace().take(OPEN_END_WORDS).any(|w| OPEN_ENDS.iter().any(|e| w.to_lowercase().starts_with(e)))
-}
-
-fn floor_boundary(s: &str, at: usize) -> usize {
-    (at..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
 }
 
 #[cfg(test)]
