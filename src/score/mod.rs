@@ -195,7 +195,7 @@ pub fn score(
             .then_with(|| b.importance.total_cmp(&a.importance))
             .then_with(|| a.keyword.cmp(&b.keyword))
     });
-    let years_required = years::years_required(extractor, &facts.profile.years, resume, &experience);
+    let years_required = years::years_required(extractor, &facts.profile.years, offer.keys.profile());
     let degree_required =
         facts.profile.degree.as_ref().map(|a| education::degree_required(job, a, resume, experience.total_years));
     let title = title::title_match(job, resume, &experience.roles);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::education::{DegreeAsk, degree_asked, highest_degree};
 use super::title::{main_words, title_lines};
-use super::years::{YearsAsk, resume_years, years_asked};
+use super::years::{YearsAsk, names_undated, resume_years, years_asked};
 use crate::analyzer::StemmedWord;
 use crate::degree::Level;
 use crate::experience::Experience;
@@ -107,11 +107,13 @@ impl ResumeProfile {
         }
     }
 
-    fn years_of(&self, skill: SkillId) -> Option<f64> {
+    /// Years the dated roles show of `skill`; `None` when none shows it.
+    pub(crate) fn years_of(&self, skill: SkillId) -> Option<f64> {
         self.skill_years.binary_search_by_key(&skill, |&(id, _)| id).ok().map(|i| self.skill_years[i].1)
     }
 
-    fn is_undated(&self, skill: SkillId) -> bool {
+    /// Whether `skill` is a hard skill the résumé shows in no dated role.
+    pub(crate) fn is_undated(&self, skill: SkillId) -> bool {
         self.undated.binary_search(&skill).is_ok()
     }
 }
@@ -125,6 +127,11 @@ pub struct ResumeKeys {
 }
 
 impl ResumeKeys {
+    /// The profile indexed.
+    pub fn profile(&self) -> &ResumeProfile {
+        &self.profile
+    }
+
     /// Indexes a profile.
     pub fn of(profile: ResumeProfile) -> ResumeKeys {
         let mut title_words: FxHashMap<u32, u64> = FxHashMap::default();
@@ -204,7 +211,7 @@ fn years_fit(job: &ProfileKeys, resume: &ResumeProfile) -> Option<Fit> {
     }
     let (mut sum, mut matched) = (0.0, 0);
     for (years, skills) in &job.years {
-        let shown = resume_years(skills, resume.total_years, |s| resume.years_of(s), |s| resume.is_undated(s));
+        let shown = resume_years(skills, resume.total_years, |s| resume.years_of(s), names_undated(skills, resume));
         sum += (shown / f64::from(*years)).min(1.0);
         matched += usize::from(shown >= f64::from(*years));
     }

@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::profile::ResumeProfile;
 use crate::excerpt::floor_char_boundary;
-use crate::experience::Experience;
 use crate::extract::{Analysis, Extractor};
-use crate::lexicon::{SkillId, SkillKind};
+use crate::lexicon::SkillId;
 
 /// Largest number of years read as a requirement (larger ones are company history).
 const MAX_YEARS: u32 = 20;
@@ -149,52 +149,41 @@ fn may_hold_years(line: &str) -> bool {
 }
 
 /// Years the résumé shows for an ask: the total when it names no skill or
-/// when one of its skills is `undated` (on the résumé, in no dated role),
-/// else the most years dated roles show of its skills. `skill_years` gives a
-/// skill's years in dated roles (`None`: in none).
+/// `names_undated` (one of its skills is on the résumé in no dated role, see
+/// [`names_undated`]), else the most years dated roles show of its skills.
+/// `skill_years` gives a skill's years in dated roles (`None`: in none).
 pub fn resume_years(
     ask_skills: &[SkillId],
     total_years: f64,
     skill_years: impl Fn(SkillId) -> Option<f64>,
-    undated: impl Fn(SkillId) -> bool,
+    names_undated: bool,
 ) -> f64 {
-    if ask_skills.is_empty() || names_undated(ask_skills, &skill_years, undated) {
+    if ask_skills.is_empty() || names_undated {
         total_years
     } else {
         ask_skills.iter().filter_map(|&s| skill_years(s)).fold(0.0, f64::max)
     }
 }
 
-/// Whether one of `ask_skills` is `undated`: on the résumé, in no dated role.
-fn names_undated(
-    ask_skills: &[SkillId],
-    skill_years: impl Fn(SkillId) -> Option<f64>,
-    undated: impl Fn(SkillId) -> bool,
-) -> bool {
-    ask_skills.iter().any(|&s| skill_years(s).is_none() && undated(s))
+/// Whether one of `ask_skills` is in `profile.undated`: on the résumé, in no dated role.
+pub fn names_undated(ask_skills: &[SkillId], profile: &ResumeProfile) -> bool {
+    ask_skills.iter().any(|&s| profile.is_undated(s))
 }
 
-/// The post's years requirements checked against the résumé's experience.
-pub fn years_required(
-    extractor: &Extractor,
-    asks: &[YearsAsk],
-    resume: &Analysis,
-    experience: &Experience,
-) -> Vec<YearsRequirement> {
-    let dated = |s: SkillId| experience.skill_years.get(&extractor.lexicon.skill(s).name).copied();
-    let hard = |s: SkillId| extractor.lexicon.skill(s).category.kind() == SkillKind::Hard;
-    let shown = |s: SkillId| hard(s) && resume.matches.iter().any(|m| m.skill == s);
+/// The post's years requirements checked against the résumé's profile.
+pub fn years_required(extractor: &Extractor, asks: &[YearsAsk], profile: &ResumeProfile) -> Vec<YearsRequirement> {
     asks.iter()
         .map(|a| {
             let skills: Vec<String> = a.skills.iter().map(|&s| extractor.lexicon.skill(s).name.clone()).collect();
-            let years = resume_years(&a.skills, experience.total_years, dated, shown);
+            let undated = names_undated(&a.skills, profile);
+            let years = resume_years(&a.skills, profile.total_years, |s| profile.years_of(s), undated);
             YearsRequirement {
                 job_line: a.job_line,
                 phrase: a.phrase.clone(),
                 years: a.years,
                 skills,
                 resume_years: years,
-                undated: names_undated(&a.skills, dated, shown),
+                undated,
                 met: years >= f64::from(a.years),
             }
         })
@@ -267,14 +256,14 @@ fn clause(after: &str) -> &str {
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::experience::Month;
+    use crate::experience::{Experience, Month};
 
     fn required(post: &str, resume: &str) -> Vec<(u32, Vec<String>, f64, bool)> {
         let ex = Extractor::embedded().unwrap();
         let job = ex.analyze(Document::from_text("p.txt".as_ref(), post).unwrap());
         let cv = ex.analyze(Document::from_text("r.md".as_ref(), resume).unwrap());
         let experience = Experience::of(&ex, &cv, Month::new(2026, 11));
-        years_required(&ex, &years_asked(&job), &cv, &experience)
+        years_required(&ex, &years_asked(&job), &ResumeProfile::of(&ex, &cv, &experience))
             .into_iter()
             .map(|y| (y.years, y.skills, y.resume_years, y.met))
             .collect()
