@@ -126,8 +126,12 @@ pub fn is_title_line(line: &str) -> bool {
 /// Whether `line` has at most [`TITLE_WORDS`] words and one of them,
 /// lowercased, passes `test`.
 fn short_line_with(line: &str, test: impl Fn(&str) -> bool) -> bool {
-    let words = || line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    words().nth(TITLE_WORDS).is_none() && words().any(|word| test(&lowercase(word)))
+    line_words(line).nth(TITLE_WORDS).is_none() && line_words(line).any(|word| test(&lowercase(word)))
+}
+
+/// The words of `line`: its maximal runs of letters and digits.
+fn line_words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// The field a short title names by its last word that names a person's
@@ -142,7 +146,7 @@ pub fn title_field(line: &str) -> Option<(usize, usize, &'static str)> {
     }
     let fields = &words().discipline;
     let mut found = None;
-    for (n, word) in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate() {
+    for (n, word) in line_words(line).enumerate() {
         if n == TITLE_WORDS {
             return None;
         }

@@ -39,7 +39,7 @@ pub struct Analysis {
     pub sections: Vec<Section>,
     /// The heading lines, `(1-based line, section it opens)`, in order.
     pub headings: Vec<(usize, Section)>,
-    /// Every skill occurrence, in document order (not de-duplicated).
+    /// Every skill occurrence, in document order (by line, then start; not de-duplicated).
     pub matches: Vec<SkillMatch>,
     /// The [`tier`] of each line (index 0 is line 1), worked out when first asked.
     tiers: Vec<OnceLock<Option<Tier>>>,
@@ -149,7 +149,9 @@ impl Extractor {
             let Some((start, end, field)) = context::title_field(line) else { continue };
             let named = format!("{}{field}", &line[..start]);
             let hit = self.matcher.find(&named).into_iter().rfind(|h| h.end == named.len());
-            let Some(hit) = hit.filter(|h| !found.iter().any(|(l, f)| *l == n && f.skill == h.skill)) else { continue };
+            // `found` is in line order: the line's own hits are a run of it.
+            let on_line = found[found.partition_point(|&(l, _)| l < n)..].iter().take_while(|&&(l, _)| l == n);
+            let Some(hit) = hit.filter(|h| !on_line.clone().any(|(_, f)| f.skill == h.skill)) else { continue };
             added.push((n, Hit { start: hit.start, end, skill: hit.skill }));
         }
         if !added.is_empty() {

@@ -243,7 +243,6 @@ fn count_keywords(job: &Analysis, background: &Background, words: &[StemmedWord]
         while let Some(m) = matches.next_if(|m| m.line <= n) {
             skills.push((m.start, m.end));
         }
-        skills.sort_unstable();
         let section = job.section(n);
         let skipped = section.is_boilerplate() || (structured && !section.is_asking() && n != 1);
         while headings.next_if(|&h| h < n).is_some() {}
@@ -270,7 +269,8 @@ struct Counter<'a> {
 impl Counter<'_> {
     /// Counts the keywords among `words` of normalized line `n` (`line`,
     /// starting at byte `start` of the text), outside the `skills` (byte
-    /// ranges in the original line, in order of start).
+    /// ranges in the original line, in order of start as
+    /// [`Analysis::matches`] keeps them).
     fn count_line(
         &mut self,
         job: &Analysis,

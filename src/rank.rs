@@ -176,12 +176,7 @@ impl Scorer {
     /// Scores one post's packed values (see [`crate::index::pack`]) for an
     /// offer: the score and the hard-skill coverage.
     fn score(&mut self, values: impl Iterator<Item = u64>, offer: &Offer, weights: &Weights) -> (f64, f64) {
-        self.items.clear();
-        self.post_gaps.clear();
-        self.most = 0;
-        self.keys.title.clear();
-        self.keys.degree = None;
-        self.keys.years.clear();
+        self.begin_post();
         let mut current: Option<Folding> = None;
         for v in values {
             let Packed::Requirement { kind, tier, importance, target, group } = unpack(v) else {
@@ -205,6 +200,16 @@ impl Scorer {
         }
         self.tally_gaps();
         coverage_score(self.items.iter().copied(), &fit(&self.keys, &offer.keys), weights)
+    }
+
+    /// Empties the buffers of the previous post (keeping their memory).
+    fn begin_post(&mut self) {
+        self.items.clear();
+        self.post_gaps.clear();
+        self.most = 0;
+        self.keys.title.clear();
+        self.keys.degree = None;
+        self.keys.years.clear();
     }
 
     fn push(&mut self, f: Folding) {
@@ -476,9 +481,7 @@ mod tests {
 
     /// Scores a post of `(skill, importance, met)` requirements for the tally.
     fn post(scorer: &mut Scorer, requirements: &[(u32, f64, bool)]) {
-        scorer.items.clear();
-        scorer.post_gaps.clear();
-        scorer.most = 0;
+        scorer.begin_post();
         for &(skill, importance, met) in requirements {
             let met = if met { 1.0 } else { 0.0 };
             let hundredths = (importance * 100.0).round() as u16;

@@ -166,7 +166,7 @@ pub fn heading(line: &str) -> Option<Section> {
         return None;
     }
     if !may_open_heading(text) {
-        return cue_heading(text);
+        return colon_head(text).and_then(cue_heading);
     }
     let listed = text.split_once(':').filter(|(_, rest)| starts_list(rest)).map(|(head, _)| head);
     let candidates = [Some(text.trim_end_matches(':')), listed];
@@ -180,18 +180,14 @@ pub fn heading(line: &str) -> Option<Section> {
             }
             headings().get(&heading_key(candidate)).copied()
         })
-        .or_else(|| colon_heading(text))
-        .or_else(|| cue_heading(text))
+        .or_else(|| colon_head(text).and_then(|head| colon_heading(head).or_else(|| cue_heading(head))))
 }
 
-/// The preferred section opened by a short line that ends in a colon and
-/// holds a preferred cue of `lexicon/cues.tsv` (`It's a plus if you have:`,
-/// `Experience with any of these is a bonus:`, `Ideally, you also bring:`).
-fn cue_heading(text: &str) -> Option<Section> {
-    let head = text.strip_suffix(':')?;
-    if head.split_whitespace().nth(MAX_COLON_HEADING_WORDS).is_some() {
-        return None;
-    }
+/// The preferred section opened by the head of a short line that ends in a
+/// colon ([`colon_head`]) when it holds a preferred cue of `lexicon/cues.tsv`
+/// (`It's a plus if you have:`, `Experience with any of these is a bonus:`,
+/// `Ideally, you also bring:`).
+fn cue_heading(head: &str) -> Option<Section> {
     crate::cues::find(head).has(head, Tier::Preferred).then_some(Section::Preferred)
 }
 
@@ -232,18 +228,22 @@ fn too_long_for_heading(text: &str) -> bool {
     head.split(|&b| b == b' ' || b == b'\t').filter(|w| !w.is_empty()).nth(MAX_HEADING_WORDS).is_some()
 }
 
-/// Most words of a [`colon_heading`] line.
+/// Most words of a line [`colon_head`] reads as a heading.
 const MAX_COLON_HEADING_WORDS: usize = 8;
 
-/// The job-post section of a short line that ends in a colon and opens with
-/// a job-post heading phrase (`Bonus points if you have:`, `Requirements
-/// for this role:`, `What you'll do in your first year:`). Résumé headings
-/// are left out: `Experience with:` heads a list of requirements.
-fn colon_heading(text: &str) -> Option<Section> {
+/// The text before the colon ending `text`, Markdown marks trimmed, when it
+/// is short enough for a heading ([`MAX_COLON_HEADING_WORDS`]).
+fn colon_head(text: &str) -> Option<&str> {
     let head = text.strip_suffix(':')?.trim_matches(['*', '_', ' ']);
-    if head.split_whitespace().nth(MAX_COLON_HEADING_WORDS).is_some() {
-        return None;
-    }
+    head.split_whitespace().nth(MAX_COLON_HEADING_WORDS).is_none().then_some(head)
+}
+
+/// The job-post section of the head of a short line that ends in a colon
+/// ([`colon_head`]) when it opens with a job-post heading phrase (`Bonus
+/// points if you have:`, `Requirements for this role:`, `What you'll do in
+/// your first year:`). Résumé headings are left out: `Experience with:`
+/// heads a list of requirements.
+fn colon_heading(head: &str) -> Option<Section> {
     let key = heading_key(head);
     let mut end = key.len();
     loop {
